@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 from quiz.content.documents import Document
-from quiz.content.timespan import Point, Span
+from quiz.content.sentences import split_sentences
+from quiz.content.temporal import Mention, find_dates, needs_publication_date
+from quiz.content.timespan import Point, Precision, Span, label
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,282 @@ def fact_key(document: str, sentence: str, when: str, occurrence: int = 0) -> st
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:24]
 
 
+@dataclass(frozen=True)
+class PublicationDate:
+    """A document's publication date and where it came from."""
+
+    date: datetime.date | None
+    origin: str  # "front matter", "inferred from ...", or why it is unknown
+
+
 def extract_facts(document: Document) -> tuple[list[Fact], list[Skipped]]:
     """Return the dated facts of a document and the date expressions left out."""
-    return [], []
+    publication = publication_date(document)
+    facts: list[Fact] = []
+    skipped: list[Skipped] = []
+    previous: Span | None = None
+    for sentence in split_sentences(document.text):
+        mentions = find_dates(sentence.text, published=publication.date, previous=previous)
+        resolved = [mention for mention in mentions if mention.span is not None]
+        spans = tuple(mention.span for mention in resolved if mention.span is not None)
+        occurrences: Counter[str] = Counter()
+        for mention in mentions:
+            if mention.span is None:
+                skipped.append(Skipped(document.name, sentence.text, mention.text, mention.reason))
+                continue
+            previous = mention.span
+            occurrence = occurrences[mention.text]
+            occurrences[mention.text] += 1
+            facts.append(
+                Fact(
+                    key=fact_key(document.name, sentence.text, mention.text, occurrence),
+                    document=document.name,
+                    sentence=sentence.text,
+                    when=mention.text,
+                    span=mention.span,
+                    event=describe_event(sentence.text, mention, resolved),
+                    sentence_spans=spans,
+                    horizon=None,
+                    in_name=_in_name(sentence.text, mention),
+                )
+            )
+    horizon = _horizon(publication.date, facts)
+    return [_with_horizon(fact, horizon) for fact in facts], skipped
+
+
+def _with_horizon(fact: Fact, horizon: Point | None) -> Fact:
+    from dataclasses import replace
+
+    return replace(fact, horizon=horizon)
+
+
+def _horizon(published: datetime.date | None, facts: list[Fact]) -> Point | None:
+    if published is not None:
+        return Point(published.year, published.month, published.day)
+    return max((fact.span.end for fact in facts), default=None)
+
+
+# Publication date ---------------------------------------------------------------------------------
+
+_PUBLISHED_MARKER = re.compile(r"(?i)\b(?:published|posted|updated|dated|last modified)\b\s*(?:on|:)?\s*")
+
+
+# "NEW DELHI, May 27, 2025 —", "Monday, 26 May 2025:", or a first line that is only a date.
+_DATELINE = re.compile(r"\s*[^\n]{0,40}?\d{4}\s*(?:[—–:-]|\n|$)")
+
+
+def publication_date(document: Document) -> PublicationDate:
+    """Return the publication date from front matter, or infer it from the text where it says so."""
+    if document.published is not None:
+        return PublicationDate(document.published, "front matter")
+    mentions = [m for s in split_sentences(document.text) for m in find_dates(s.text)]
+    if not any(needs_publication_date(mention) for mention in mentions):
+        return PublicationDate(None, "not needed: no date in the text depends on it")
+    for marker in _PUBLISHED_MARKER.finditer(document.text):
+        found = _full_dates(find_dates(document.text[marker.end() : marker.end() + 40]))
+        if found and found[0][1] == 0:
+            return PublicationDate(found[0][0], f"inferred from '{marker.group().strip()} {found[0][2]}'")
+    dateline = _DATELINE.match(document.text)
+    if dateline:
+        found = _full_dates(find_dates(dateline.group()))
+        if found:
+            return PublicationDate(found[0][0], f"inferred from the dateline '{found[0][2]}'")
+    latest = max(_full_dates(mentions), default=None)
+    if latest is not None and any(m.relative and not m.yearless for m in mentions):
+        return PublicationDate(latest[0], f"inferred from the latest full date in the text, '{latest[2]}'")
+    return PublicationDate(None, "unknown: no front matter, no dateline and no 'Published' line")
+
+
+def _full_dates(mentions: list[Mention]) -> list[tuple[datetime.date, int, str]]:
+    return [
+        (datetime.date(m.span.start.year, m.span.start.month, m.span.start.day), m.start, m.text)
+        for m in mentions
+        if m.span is not None
+        and not m.relative
+        and m.span.precision is Precision.DAY
+        and not m.span.is_range
+        and m.span.start.year > 0
+    ]
+
+
+# Event descriptions -------------------------------------------------------------------------------
+
+_PREPOSITION = re.compile(
+    r"(?i)(?:\b(?:in|on|at|during|since|by|until|till|through|throughout|around|circa|about|as of|of|from"
+    r"|between|after|before|early|late|c\.)\s+(?:the\s+)?)$"
+)
+_FUNCTION_WORDS = frozenset(
+    [
+        "and",
+        "or",
+        "but",
+        "nor",
+        "so",
+        "yet",
+        "when",
+        "while",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "that",
+        "where",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "had",
+        "has",
+        "have",
+        "did",
+        "does",
+        "do",
+        "saw",
+        "sees",
+        "see",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "may",
+        "might",
+        "can",
+        "could",
+        "must",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "of",
+        "with",
+        "as",
+        "after",
+        "before",
+        "during",
+        "until",
+        "since",
+        "the",
+        "a",
+        "an",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "there",
+        "this",
+        "these",
+        "those",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "also",
+        "then",
+        "than",
+        "from",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "between",
+        "against",
+        "through",
+        "about",
+        "per",
+        "each",
+        "not",
+        "no",
+        "only",
+        "even",
+        "still",
+        "ago",
+        "later",
+        "earlier",
+    ]
+)
+_CLAUSE_AFTER = re.compile(r";\s+|,\s+(?:and|while|whereas|but)\s+|\s+and\s+")
+_CLAUSE_BEFORE = re.compile(r";\s+|,\s+(?:and|while|whereas|but)\s+")
+_APPOSITIVE = re.compile(r"^,\s+(?:the|a|an)\s+[^,]{1,80},\s*")
+
+
+def describe_event(sentence: str, mention: Mention, mentions: list[Mention]) -> str:
+    """Return the sentence without the date, trimmed to the clause that holds it."""
+    start, end = _removal(sentence, mention)
+    before, after = sentence[:start], sentence[end:]
+    if not _in_name(sentence, mention):
+        after = _APPOSITIVE.sub(" ", after, count=1) if after.startswith(",") else after
+    others = [m for m in mentions if m is not mention]
+    before, after = _trim_clauses(before, after, start, end, others)
+    return _tidy(before + " " + after)
+
+
+def _removal(sentence: str, mention: Mention) -> tuple[int, int]:
+    start, end = mention.start, mention.end
+    if sentence[start - 1 : start] == "(" and sentence[end : end + 1] == ")":
+        return start - 1, end + 1
+    if _in_name(sentence, mention):
+        name_of = re.search(r"\s+of\s+$", sentence[:start])
+        if name_of:
+            return name_of.start(), end
+        if sentence[start:end].lower().startswith("the "):
+            start += 4
+        return start, end
+    preposition = _PREPOSITION.search(sentence[:start])
+    if preposition:
+        start = preposition.start()
+    return start, end
+
+
+def _in_name(sentence: str, mention: Mention) -> bool:
+    """Tell whether the date belongs to a name: "the Indo-Pakistani War of 1965", "the 1970s operation"."""
+    before = sentence[: mention.start]
+    if re.search(r"\b[A-Z][\w’'–-]*\s+of\s+$", before) and not re.search(
+        r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+        r"\s+of\s+$",
+        before,
+    ):
+        return True
+    following = re.match(r"\s+([A-Za-z][\w’'-]*)", sentence[mention.end :])
+    if following is None or following.group(1).lower() in _FUNCTION_WORDS:
+        return False
+    return bool(mention.text.lower().startswith("the ") or re.search(r"(?i)\bthe\s+$", before))
+
+
+def _trim_clauses(before: str, after: str, start: int, end: int, others: list[Mention]) -> tuple[str, str]:
+    """Drop coordinated clauses that belong to other dates of the same sentence."""
+    for boundary in _CLAUSE_AFTER.finditer(after):
+        offset = end + boundary.start()
+        if any(other.start >= offset for other in others):
+            after = after[: boundary.start()]
+            break
+    boundaries = list(_CLAUSE_BEFORE.finditer(before))
+    if boundaries:
+        last = boundaries[-1]
+        if any(other.end <= last.start() for other in others):
+            before = before[last.end() :]
+    return before, after
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\(\s*\)", "", text)
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
+    text = re.sub(r"([(])\s+", r"\1", text)
+    text = re.sub(r",\s*,", ",", text)
+    text = text.strip(" ,;:–—-")
+    text = re.sub(r"[,;:]\s*([.!?])$", r"\1", text)
+    text = text.rstrip(".").strip()
+    return text[:1].upper() + text[1:]
+
+
+def format_span(span: Span) -> str:
+    return label(span)

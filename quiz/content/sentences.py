@@ -7,12 +7,97 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof gen col lt maj capt sgt cmdr adm gov sen rep pres st mt ft jr sr rev hon
-    messrs mme mlle fr br sr sra no nos vol vols pp p ch fig figs art sec eq approx est dept univ
-    inc ltd co corp bros assn vs etc al cf ca c r b d fl viz ibid op esp
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    """.split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "maj",
+        "capt",
+        "sgt",
+        "cmdr",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "pres",
+        "st",
+        "mt",
+        "ft",
+        "jr",
+        "sr",
+        "rev",
+        "hon",
+        "messrs",
+        "mme",
+        "mlle",
+        "fr",
+        "br",
+        "sr",
+        "sra",
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "pp",
+        "p",
+        "ch",
+        "fig",
+        "figs",
+        "art",
+        "sec",
+        "eq",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "bros",
+        "assn",
+        "vs",
+        "etc",
+        "al",
+        "cf",
+        "ca",
+        "c",
+        "r",
+        "b",
+        "d",
+        "fl",
+        "viz",
+        "ibid",
+        "op",
+        "esp",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    ]
 )
 # Abbreviations that may end a sentence when the next word starts with a capital.
 CLOSING_ABBREVIATIONS = frozenset({"etc", "al", "inc", "ltd", "co", "corp", "bros", "jr", "sr"})
@@ -63,7 +148,7 @@ def _ends_in_abbreviation(before: str, after: str) -> bool:
         return False
     word = match.group(1)
     if "." in word:  # U.S., e.g., i.e., a.m.
-        return not after.lstrip().startswith(("\"", "“"))
+        return not after.lstrip().startswith(('"', "“"))
     if len(word) == 1 and word.isupper():  # an initial: J. R. R. Tolkien
         return True
     lowered = word.lower()

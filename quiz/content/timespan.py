@@ -86,14 +86,16 @@ class Span:
 
 
 def year_label(year: int) -> str:
-    """Return a year as people write it: 1947, 44 BC."""
-    return str(year) if year > 0 else f"{1 - year} BC"
+    """Return a year as people write it: 1947, AD 79, 44 BC."""
+    if year >= 1000:
+        return str(year)
+    return f"AD {year}" if year > 0 else f"{1 - year} BC"
 
 
 def ordinal_suffix(number: int) -> str:
     if 10 <= number % 100 <= 20:
         return f"{number}th"
-    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
 
 
 def day(year: int, month: int, dom: int) -> Span:
@@ -178,6 +180,8 @@ def _end_of(point: Point, precision: Precision) -> Point:
 
 def label(span: Span) -> str:
     """Return a span as a reader would write it: 14 August 1947, 1970s, 1945–1991."""
+    if span.precision is Precision.CENTURY and span.start.year % 100 == 0 and span.start.year > 0:
+        return f"{span.start.year}s"  # "the 1800s": a century-long span that is not a century
     if span.is_range:
         return _range_label(span)
     return _unit_label(span.start, span.precision)
@@ -205,6 +209,9 @@ def _range_label(span: Span) -> str:
         return f"{first.day}–{_unit_label(last, precision)}"
     if precision is Precision.MONTH and first.year == last.year:
         return f"{MONTH_NAMES[first.month - 1]}–{_unit_label(last, precision)}"
+    if precision is Precision.CENTURY and (first.year > 0) == (last.year > 0):
+        first_label, last_label = _unit_label(first, precision), _unit_label(last, precision)
+        return f"{first_label.split()[0]}–{last_label.replace('century', 'centuries')}"
     if precision is Precision.YEAR and first.year <= 0 and last.year <= 0:
         return f"{1 - first.year}–{year_label(last.year)}"
     return f"{_unit_label(first, precision)}–{_unit_label(last, precision)}"

@@ -1,0 +1,730 @@
+"""Find date expressions in text and normalise each to an inclusive interval.
+
+Absolute forms (14 August 1947, the 1970s, the 3rd century BC, 1945–1991, ...) are resolved on
+their own. Dates without a year and relative expressions (last year, two years ago, on Monday) are
+resolved against the publication date; "the following year" against the date mentioned before it.
+When the anchor an expression needs is missing, the mention is returned unresolved with a reason,
+so that callers can say what was left out instead of guessing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, replace
+
+from quiz.content import timespan
+from quiz.content.timespan import Point, Precision, Span
+
+_MONTHS = {name.lower(): number for number, name in enumerate(timespan.MONTH_NAMES, start=1)}
+_MONTHS.update({name[:3].lower(): number for name, number in list(_MONTHS.items())} | {"sept": 9})
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "several": None, "few": None, "a few": None, "many": None,
+}  # fmt: skip
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21,
+}  # fmt: skip
+
+# Words that may stand right before a bare year ("In 1947", "the 1965 war", "by 1950").
+_YEAR_LEADS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "by",
+        "of",
+        "from",
+        "to",
+        "and",
+        "or",
+        "the",
+        "a",
+        "since",
+        "until",
+        "till",
+        "through",
+        "during",
+        "after",
+        "before",
+        "between",
+        "around",
+        "about",
+        "circa",
+        "c",
+        "ca",
+        "early",
+        "mid",
+        "late",
+        "end",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "year",
+        "years",
+        "as",
+        "than",
+        "but",
+        "while",
+        "when",
+        "where",
+        "until",
+        "throughout",
+        "following",
+        "preceding",
+        "then",
+        "also",
+        "only",
+        "still",
+        "even",
+        "again",
+        "until",
+    ]
+)
+# Words that make a number a count or a measure, not a year ("2000 troops", "1500 metres").
+_COUNT_NOUNS = frozenset(
+    [
+        "km",
+        "kms",
+        "kilometres",
+        "kilometers",
+        "kilometre",
+        "kilometer",
+        "metres",
+        "meters",
+        "metre",
+        "meter",
+        "m",
+        "mi",
+        "miles",
+        "mile",
+        "feet",
+        "foot",
+        "ft",
+        "inches",
+        "kg",
+        "kgs",
+        "kilograms",
+        "tonnes",
+        "tons",
+        "tonne",
+        "ton",
+        "lbs",
+        "pounds",
+        "people",
+        "persons",
+        "men",
+        "women",
+        "children",
+        "soldiers",
+        "troops",
+        "workers",
+        "students",
+        "residents",
+        "families",
+        "households",
+        "voters",
+        "votes",
+        "seats",
+        "casualties",
+        "deaths",
+        "dead",
+        "killed",
+        "injured",
+        "wounded",
+        "refugees",
+        "prisoners",
+        "dollars",
+        "usd",
+        "rupees",
+        "euros",
+        "yen",
+        "yuan",
+        "crore",
+        "crores",
+        "lakh",
+        "lakhs",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "trillion",
+        "thousand",
+        "hundred",
+        "years",
+        "months",
+        "weeks",
+        "days",
+        "hours",
+        "minutes",
+        "seconds",
+        "times",
+        "units",
+        "copies",
+        "cases",
+        "vehicles",
+        "ships",
+        "aircraft",
+        "planes",
+        "tanks",
+        "guns",
+        "rifles",
+        "hectares",
+        "acres",
+        "sq",
+        "square",
+        "cubic",
+        "calories",
+        "mw",
+        "kw",
+        "gw",
+        "mwh",
+        "kwh",
+        "points",
+        "runs",
+        "goals",
+        "species",
+        "members",
+        "delegates",
+        "pages",
+        "words",
+        "officers",
+        "police",
+        "policemen",
+        "civilians",
+        "pilgrims",
+        "tourists",
+        "visitors",
+        "houses",
+        "homes",
+        "buildings",
+        "villages",
+        "schools",
+        "beds",
+        "patients",
+        "doctors",
+        "jobs",
+        "employees",
+        "staff",
+        "passengers",
+        "rounds",
+        "missiles",
+        "rockets",
+        "drones",
+        "feet-high",
+        "metres-high",
+    ]
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|would|going to|is to|are to|plans? to|planned|intends? to|scheduled|expected to"
+    r"|is due|are due|upcoming|set to)\b",
+    re.IGNORECASE,
+)
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_YEAR = (
+    r"(?:1\d{3}|20\d{2}|\d{1,4}\s?(?:BCE|BC|B\.C\.|CE|AD|A\.D\.)(?![A-Za-z])|(?:AD|A\.D\.)\s?\d{1,4})(?!\d)"
+)
+_ERA = r"(?:BCE|BC|B\.C\.(?:E\.)?|CE|AD|A\.D\.)(?![A-Za-z])"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DASH = r"\s?[–—-]\s?"
+_ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + ")"
+_COUNT = r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|\d{1,3})"
+
+# Alternatives are tried in order at each position, so longer forms come before their prefixes.
+_PATTERNS: list[tuple[str, str]] = [
+    ("iso", r"\b(?P<iso_y>\d{4})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])\b"),
+    (
+        "day_range",
+        rf"\b(?:(?i:from|between)\s+)?(?P<dr_d1>{_DAY})(?:{_DASH}|\s+(?:to|and|until)\s+)(?P<dr_d2>{_DAY})"
+        rf"\s+(?P<dr_m>{_MONTH}),?\s+(?P<dr_y>{_YEAR})",
+    ),
+    (
+        "day_range_us",
+        rf"\b(?P<du_m>{_MONTH})\s+(?P<du_d1>{_DAY}){_DASH}(?P<du_d2>{_DAY}),?\s+(?P<du_y>{_YEAR})",
+    ),
+    (
+        "dmy",
+        rf"(?:\b{_WEEKDAY},?\s+)?\b(?P<dmy_d>{_DAY})\s+(?:of\s+)?(?P<dmy_m>{_MONTH}),?\s+(?P<dmy_y>{_YEAR})",
+    ),
+    (
+        "mdy",
+        rf"(?:\b{_WEEKDAY},?\s+)?\b(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY}),?\s+(?P<mdy_y>{_YEAR})",
+    ),
+    ("month_range", rf"\b(?P<mr_m1>{_MONTH}){_DASH}(?P<mr_m2>{_MONTH}),?\s+(?P<mr_y>{_YEAR})"),
+    ("my", rf"\b(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})"),
+    ("dm", rf"(?:\b{_WEEKDAY},?\s+)?\b(?P<dm_d>{_DAY})\s+(?:of\s+)?(?P<dm_m>{_MONTH})\b"),
+    ("md", rf"(?:\b{_WEEKDAY},?\s+)?\b(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})(?![\d,]\d)\b"),
+    (
+        "century",
+        rf"\b(?:(?i:the)\s+)?(?:(?:early|mid|late|middle of the|end of the|turn of the)[-\s]+)?"
+        rf"(?P<c_n>{_ORDINAL})(?:(?:(?P<c_dash>{_DASH}|\s+to\s+)|\s+(?:and|or)\s+(?:the\s+)?)(?P<c_n2>{_ORDINAL}))?"
+        rf"[-\s]+centur(?:y|ies)(?:\s+(?P<c_era>{_ERA}))?",
+    ),
+    (
+        "decade",
+        r"\b(?:(?i:the)\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<dec>1\d{2}0|20\d0|\d{2,3}0)s\b(?:\s+(?P<dec_era>"
+        + _ERA
+        + r"))?",
+    ),
+    (
+        "era_range",
+        rf"\b(?:c\.\s?)?(?P<er_y1>\d{{1,4}})(?:\s?(?P<er_era1>{_ERA}))?(?:{_DASH}|\s+to\s+)(?:c\.\s?)?"
+        rf"(?P<er_y2>\d{{1,4}})\s?(?P<er_era2>{_ERA})",
+    ),
+    (
+        "era_year",
+        rf"\b(?:(?P<ey_pre>AD|A\.D\.)\s?(?P<ey_y1>\d{{1,4}})\b|(?P<ey_y2>\d{{1,4}})\s?(?P<ey_era>{_ERA}))",
+    ),
+    ("short_range", r"\b(?P<sr_y>1\d{3}|20\d{2})[–-](?P<sr_e>\d{2})\b(?![–-]\d)"),
+    ("year", r"(?<![\d,.$£€#])\b(?P<y>1\d{3}|20\d{2}|[1-9]\d{2})\b(?![,.]\d|%|[A-Za-z])"),
+    ("ago", rf"\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>year|month|week|day|decade|centur)(?:s|ies|y)?\s+ago\b"),
+    (
+        "anaphor_shift",
+        rf"\b(?P<as_n>{_COUNT})\s+(?P<as_u>year|month|day|decade)s?\s+(?P<as_dir>later|earlier|afterwards)\b",
+    ),
+    (
+        "anaphor",
+        r"\b(?:(?i:later|earlier)\s+)?(?:(?i:the)\s+(?P<an_dir>following|next|previous|preceding|same|subsequent)"
+        r"|(?i:that|that\s+same)(?P<an_that>))\s+(?P<an_u>year|month|day|decade|century)\b"
+        r"|\b(?i:the)\s+(?P<an2_u>year|month|day)\s+(?P<an2_dir>after|before)\b"
+        r"(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we)\b)",
+    ),
+    (
+        "relative",
+        r"\b(?P<rel_dir>(?i:last|next|this))\s+(?P<rel_u>year|month|decade|century|"
+        + _WEEKDAY
+        + "|"
+        + _MONTH
+        + r")\b",
+    ),
+    ("deictic", r"\b(?P<dx>[Yy]esterday|[Tt]omorrow)\b"),
+    ("weekday", rf"\b(?:[Oo]n\s+)(?P<wd>{_WEEKDAY})\b(?!\s*,?\s*(?:\d|{_MONTH}))"),
+    ("bare_month", rf"\b(?P<bm_m>{_MONTH})\b(?!\.?\s*\d)"),
+]
+_SCANNER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS))
+_BARE_MONTH_LEADS = re.compile(
+    r"\b(?:in|In|during|During|since|Since|until|Until|by|By|early|Early|late|Late|mid-|from|From|of"
+    r"|through|between|Between|to|and|before|Before|after|After|around)\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A date expression found in a text: where, as written, and the interval it stands for."""
+
+    text: str
+    start: int
+    end: int
+    span: Span | None  # None when the anchor it needs is unknown
+    reason: str = ""  # why the mention could not be resolved
+    relative: bool = False  # resolved against the publication date or an earlier mention
+    yearless: bool = False  # a day or month without a year: "May 9", "in March"
+
+
+def find_dates(
+    text: str, *, published: datetime.date | None = None, previous: Span | None = None
+) -> list[Mention]:
+    """Return the date expressions of a text in order, resolved where their anchors are known."""
+    mentions: list[Mention] = []
+    future = bool(_FUTURE.search(text))
+    for match in _SCANNER.finditer(text):
+        mention = _mention(match, text, published=published, previous=previous, future=future)
+        if mention is None:
+            continue
+        mentions.append(mention)
+        if mention.span is not None:
+            previous = mention.span
+    return _merge_ranges(text, mentions)
+
+
+def needs_publication_date(mention: Mention) -> bool:
+    return mention.span is None and mention.reason == _NO_PUBLISHED
+
+
+_NO_PUBLISHED = "needs the publication date, which the document does not give"
+_NO_PREVIOUS = "refers to an earlier date, but none comes before it"
+
+
+def _mention(
+    match: re.Match[str],
+    text: str,
+    *,
+    published: datetime.date | None,
+    previous: Span | None,
+    future: bool,
+) -> Mention | None:
+    kind = match.lastgroup
+    assert kind is not None
+    groups = {key: value for key, value in match.groupdict().items() if value is not None}
+    start, end = match.span()
+    if kind in _ABSOLUTE:
+        span = _ABSOLUTE[kind](groups)
+        if span is None or not _plausible(kind, text, start, end):
+            return None
+        return Mention(match.group(), start, end, span)
+    if kind == "bare_month" and not _BARE_MONTH_LEADS.search(text[:start]):
+        return None
+    if kind == "weekday":
+        start += match.group().lower().index(groups["wd"].lower())
+    resolved = _resolve_relative(kind, groups, published=published, previous=previous, future=future)
+    span, reason = (None, resolved) if isinstance(resolved, str) else (resolved, "")
+    yearless = kind in {"dm", "md", "bare_month"}
+    return Mention(text[start:end], start, end, span, reason=reason, relative=True, yearless=yearless)
+
+
+# Absolute forms -----------------------------------------------------------------------------------
+
+
+def _year_value(text: str) -> int:
+    """Return the astronomical year of '1947', '44 BC', 'AD 79', '300 BCE'."""
+    number = int(re.search(r"\d+", text).group())  # type: ignore[union-attr]
+    if re.search(r"B\.?C", text):
+        return 1 - number
+    return number
+
+
+def _month_value(text: str) -> int:
+    return _MONTHS[text.rstrip(".").lower()]
+
+
+def _day_value(text: str) -> int:
+    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
+
+
+def _safe_day(year: int, month: int, day: int) -> Span | None:
+    if day > timespan.days_in_month(year, month):
+        return None
+    return timespan.day(year, month, day)
+
+
+def _iso(groups: dict[str, str]) -> Span | None:
+    return _safe_day(int(groups["iso_y"]), int(groups["iso_m"]), int(groups["iso_d"]))
+
+
+def _day_range(groups: dict[str, str], prefix: str) -> Span | None:
+    year, month = _year_value(groups[f"{prefix}_y"]), _month_value(groups[f"{prefix}_m"])
+    first = _safe_day(year, month, _day_value(groups[f"{prefix}_d1"]))
+    last = _safe_day(year, month, _day_value(groups[f"{prefix}_d2"]))
+    if first is None or last is None or last.start <= first.start:
+        return None
+    return timespan.join(first, last)
+
+
+def _dmy(groups: dict[str, str], prefix: str) -> Span | None:
+    return _safe_day(
+        _year_value(groups[f"{prefix}_y"]),
+        _month_value(groups[f"{prefix}_m"]),
+        _day_value(groups[f"{prefix}_d"]),
+    )
+
+
+def _month_range(groups: dict[str, str]) -> Span | None:
+    year = _year_value(groups["mr_y"])
+    first, last = _month_value(groups["mr_m1"]), _month_value(groups["mr_m2"])
+    if last <= first:
+        return None
+    return timespan.join(timespan.month(year, first), timespan.month(year, last))
+
+
+def _century(groups: dict[str, str]) -> Span | None:
+    bc = "B" in groups.get("c_era", "").upper()
+    numbers = [_ordinal_value(groups["c_n"])]
+    if "c_n2" in groups:
+        numbers.append(_ordinal_value(groups["c_n2"]))
+    if not all(1 <= number <= 21 for number in numbers):
+        return None
+    spans = [timespan.century(number, bc=bc) for number in numbers]
+    if "c_n2" in groups and "c_dash" not in groups and abs(numbers[1] - numbers[0]) != 1:
+        return None  # "the 16th and 18th centuries" is two dates, not one range
+    first, last = min(spans), max(spans)
+    return timespan.join(first, last)
+
+
+def _ordinal_value(text: str) -> int:
+    lowered = text.lower()
+    return _ORDINAL_WORDS[lowered] if lowered in _ORDINAL_WORDS else int(lowered[:-2])
+
+
+def _decade(groups: dict[str, str]) -> Span | None:
+    start = int(groups["dec"])
+    if "dec_era" in groups and "B" in groups["dec_era"].upper():
+        return Span(Point(1 - start - 9), Point(1 - start, 12, 31), Precision.DECADE)
+    if start < 100:
+        return None
+    if start % 100 == 0 and start != 2000:  # "the 1800s" is a century-long span
+        return Span(Point(start), Point(start + 99, 12, 31), Precision.CENTURY)
+    return timespan.decade(start)
+
+
+def _era_range(groups: dict[str, str]) -> Span | None:
+    era2 = groups["er_era2"]
+    era1 = groups.get("er_era1", era2)
+    first = _year_value(f"{groups['er_y1']} {era1}")
+    last = _year_value(f"{groups['er_y2']} {era2}")
+    if last <= first:
+        return None
+    return timespan.join(timespan.year(first), timespan.year(last))
+
+
+def _era_year(groups: dict[str, str]) -> Span | None:
+    if "ey_y1" in groups:
+        number = int(groups["ey_y1"])
+        return timespan.year(number) if number > 0 else None
+    number = int(groups["ey_y2"])
+    if number == 0:
+        return None
+    return timespan.year(_year_value(f"{number} {groups['ey_era']}"))
+
+
+def _short_range(groups: dict[str, str]) -> Span | None:
+    first = int(groups["sr_y"])
+    last = first - first % 100 + int(groups["sr_e"])
+    if last <= first:
+        return None
+    return timespan.join(timespan.year(first), timespan.year(last))
+
+
+def _year(groups: dict[str, str]) -> Span | None:
+    return timespan.year(int(groups["y"]))
+
+
+_ABSOLUTE = {
+    "iso": _iso,
+    "day_range": lambda groups: _day_range(groups, "dr"),
+    "day_range_us": lambda groups: _day_range(groups, "du"),
+    "dmy": lambda groups: _dmy(groups, "dmy"),
+    "mdy": lambda groups: _dmy(groups, "mdy"),
+    "month_range": _month_range,
+    "my": lambda groups: timespan.month(_year_value(groups["my_y"]), _month_value(groups["my_m"])),
+    "century": _century,
+    "decade": _decade,
+    "era_range": _era_range,
+    "era_year": _era_year,
+    "short_range": _short_range,
+    "year": _year,
+}
+
+
+def _plausible(kind: str, text: str, start: int, end: int) -> bool:
+    """Reject numbers that are counts, measures, codes or parts of names, not years."""
+    if kind != "year":
+        return True
+    before = text[:start]
+    after = text[end:]
+    previous_word = re.search(r"([A-Za-z]+)\.?\s*$", before)
+    next_word = re.match(r"\s*([A-Za-z]+)", after)
+    if next_word and next_word.group(1).lower() in _COUNT_NOUNS:
+        return False
+    if re.search(r"(?:[A-Za-z]-|[/#№]|\bNo\.?|\bno\.|\bnumber)\s*$", before):
+        return False
+    number = int(text[start:end])
+    if number < 1000:  # "in 711," is a year; "in 300 villages" is not
+        lead = previous_word.group(1).lower() if previous_word else ""
+        return lead in {"in", "since", "by", "until", "c", "circa", "year", "around"} and bool(
+            re.match(r"\s*(?:[,.;:)]|$)", after)
+        )
+    if previous_word is None:
+        return True
+    word = previous_word.group(1)
+    if word.lower() in _YEAR_LEADS or word.lower() in _MONTHS:
+        return True
+    # "Resolution 1701", "Route 1900", "Windows 2000": a capitalised name right before the number.
+    return not word[:1].isupper() and not re.search(r"\b(?:page|pages|p|pp|flight|route|model)\s*$", before)
+
+
+# Relative forms -----------------------------------------------------------------------------------
+
+
+def _resolve_relative(
+    kind: str,
+    groups: dict[str, str],
+    *,
+    published: datetime.date | None,
+    previous: Span | None,
+    future: bool,
+) -> Span | str:
+    if kind in {"anaphor", "anaphor_shift"}:
+        if previous is None:
+            return _NO_PREVIOUS
+        return _anaphor(kind, groups, previous) or "refers to an earlier date that is too coarse"
+    if published is None:
+        return _NO_PUBLISHED
+    today = Point(published.year, published.month, published.day)
+    resolved = _RELATIVE[kind](groups, today, future)
+    return resolved if resolved is not None else "cannot be placed in time"
+
+
+def _count_value(text: str) -> int | None:
+    lowered = text.lower()
+    return int(lowered) if lowered.isdigit() else _NUMBER_WORDS.get(lowered)
+
+
+_UNIT_PRECISION = {
+    "day": Precision.DAY,
+    "month": Precision.MONTH,
+    "year": Precision.YEAR,
+    "decade": Precision.DECADE,
+    "centur": Precision.CENTURY,
+    "century": Precision.CENTURY,
+}
+
+
+def _ago(groups: dict[str, str], today: Point, future: bool) -> Span | None:
+    count = _count_value(groups["ago_n"])
+    unit = groups["ago_u"].lower()
+    if count is None or unit == "week":
+        return None
+    precision = _UNIT_PRECISION[unit]
+    return timespan.shift(timespan.unit(today, precision), -count)
+
+
+def _relative(groups: dict[str, str], today: Point, future: bool) -> Span | None:
+    direction = groups["rel_dir"].lower()
+    unit = groups["rel_u"]
+    steps = {"last": -1, "next": 1, "this": 0}[direction]
+    if unit.lower() in _UNIT_PRECISION:
+        return timespan.shift(timespan.unit(today, _UNIT_PRECISION[unit.lower()]), steps)
+    if unit.lower() in _WEEKDAYS:
+        return _weekday(today, _WEEKDAYS.index(unit.lower()), future=steps > 0 or (steps == 0 and future))
+    month = _month_value(unit)
+    if steps == 0:
+        return timespan.month(today.year, month)
+    candidate = timespan.month(today.year, month)
+    if steps < 0:
+        return candidate if month < today.month else timespan.shift(candidate, -12)
+    return candidate if month > today.month else timespan.shift(candidate, 12)
+
+
+def _deictic(groups: dict[str, str], today: Point, future: bool) -> Span:
+    steps = -1 if groups["dx"].lower() == "yesterday" else 1
+    return timespan.shift(timespan.unit(today, Precision.DAY), steps)
+
+
+def _weekday(today: Point, weekday: int, *, future: bool) -> Span:
+    date = datetime.date(today.year, today.month, today.day)
+    if future:
+        offset = (weekday - date.weekday()) % 7 or 7
+    else:
+        offset = -((date.weekday() - weekday) % 7)
+    moved = date + datetime.timedelta(days=offset)
+    return timespan.day(moved.year, moved.month, moved.day)
+
+
+def _on_weekday(groups: dict[str, str], today: Point, future: bool) -> Span:
+    return _weekday(today, _WEEKDAYS.index(groups["wd"].lower()), future=future)
+
+
+def _yearless(month: int, day: int | None, today: Point, future: bool) -> Span | None:
+    """Place a date without a year in the year that keeps it on the side of `today` the tense says."""
+    for year in (today.year, today.year - 1 if not future else today.year + 1):
+        candidate = timespan.month(year, month) if day is None else _safe_day(year, month, day)
+        if candidate is None:
+            return None
+        if (candidate.start <= today) != future or candidate.start == today:
+            return candidate
+    return candidate
+
+
+_RELATIVE = {
+    "ago": _ago,
+    "relative": _relative,
+    "deictic": _deictic,
+    "weekday": _on_weekday,
+    "dm": lambda g, today, future: _yearless(_month_value(g["dm_m"]), _day_value(g["dm_d"]), today, future),
+    "md": lambda g, today, future: _yearless(_month_value(g["md_m"]), _day_value(g["md_d"]), today, future),
+    "bare_month": lambda g, today, future: _yearless(_month_value(g["bm_m"]), None, today, future),
+}
+
+
+def _anaphor(kind: str, groups: dict[str, str], previous: Span) -> Span | None:
+    if kind == "anaphor_shift":
+        count = _count_value(groups["as_n"])
+        precision = _UNIT_PRECISION[groups["as_u"].lower()]
+        steps = count if groups["as_dir"].lower() in {"later", "afterwards"} else -(count or 0)
+    else:
+        unit = groups.get("an_u") or groups["an2_u"]
+        precision = _UNIT_PRECISION[unit.lower()]
+        direction = (groups.get("an_dir") or groups.get("an2_dir") or "same").lower()
+        steps = {"following": 1, "next": 1, "subsequent": 1, "after": 1, "previous": -1}.get(direction, 0)
+        steps = -1 if direction in {"preceding", "before"} else steps
+        count = 1
+    if count is None or _coarser(precision, previous.precision):
+        return None
+    anchor = previous.end if steps > 0 else previous.start
+    return timespan.shift(timespan.unit(anchor, precision), steps)
+
+
+_ORDER = list(Precision)
+
+
+def _coarser(wanted: Precision, known: Precision) -> bool:
+    """Tell whether `wanted` is finer than what the anchor `known` pins down."""
+    return _ORDER.index(wanted) < _ORDER.index(known)
+
+
+# Ranges -------------------------------------------------------------------------------------------
+
+_RANGE_JOINS = (
+    (re.compile(r"(?i)\bfrom\s+$"), re.compile(r"^\s*(?:[–—-]|to|until|till|through)\s+$|^\s?[–—-]\s?$")),
+    (re.compile(r"(?i)\bbetween\s+$"), re.compile(r"^\s+and\s+$")),
+    (None, re.compile(r"^\s?[–—-]\s?$|^\s+(?:to|until|till|through)\s+$")),
+)
+
+
+def _merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Join 'from X to Y', 'between X and Y' and 'X–Y' into one interval."""
+    merged: list[Mention] = []
+    index = 0
+    while index < len(mentions):
+        current = mentions[index]
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        joined = _join(text, current, following) if following else None
+        if joined is not None:
+            merged.append(joined)
+            index += 2
+        else:
+            merged.append(current)
+            index += 1
+    return merged
+
+
+def _join(text: str, first: Mention, last: Mention) -> Mention | None:
+    if first.span is None or last.span is None:
+        return None
+    between = text[first.end : last.start]
+    for lead, middle in _RANGE_JOINS:
+        lead_match = lead.search(text[: first.start]) if lead else None
+        if (lead is None or lead_match) and middle.match(between):
+            span = _range_span(first.span, last.span)
+            if span is None:
+                return None
+            start = lead_match.start() if lead_match else first.start
+            return replace(
+                first,
+                text=text[start : last.end],
+                start=start,
+                end=last.end,
+                span=span,
+                relative=first.relative or last.relative,
+            )
+    return None
+
+
+def _range_span(first: Span, last: Span) -> Span | None:
+    if first.precision != last.precision:
+        return None
+    if last.start <= first.end:
+        return None
+    return timespan.join(first, last)
