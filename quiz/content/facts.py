@@ -148,102 +148,13 @@ _PREPOSITION = re.compile(
     r"|between|after|before|early|late|c\.)\s+(?:the\s+)?)$"
 )
 _FUNCTION_WORDS = frozenset(
-    [
-        "and",
-        "or",
-        "but",
-        "nor",
-        "so",
-        "yet",
-        "when",
-        "while",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "that",
-        "where",
-        "was",
-        "were",
-        "is",
-        "are",
-        "be",
-        "been",
-        "being",
-        "had",
-        "has",
-        "have",
-        "did",
-        "does",
-        "do",
-        "saw",
-        "sees",
-        "see",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "may",
-        "might",
-        "can",
-        "could",
-        "must",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "of",
-        "with",
-        "as",
-        "after",
-        "before",
-        "during",
-        "until",
-        "since",
-        "the",
-        "a",
-        "an",
-        "it",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "you",
-        "there",
-        "this",
-        "these",
-        "those",
-        "its",
-        "his",
-        "her",
-        "their",
-        "our",
-        "also",
-        "then",
-        "than",
-        "from",
-        "into",
-        "onto",
-        "over",
-        "under",
-        "between",
-        "against",
-        "through",
-        "about",
-        "per",
-        "each",
-        "not",
-        "no",
-        "only",
-        "even",
-        "still",
-        "ago",
-        "later",
-        "earlier",
-    ]
+    """
+    and or but nor so yet when while which who whom whose that where was were is are be been
+    being had has have did does do saw sees see will would shall should may might can could must
+    to in on at by for of with as after before during until since the a an it he she they we i
+    you there this these those its his her their our also then than from into onto over under
+    between against through about per each not no only even still ago later earlier
+    """.split()
 )
 _CLAUSE_AFTER = re.compile(r";\s+|,\s+(?:and|while|whereas|but)\s+|\s+and\s+")
 _CLAUSE_BEFORE = re.compile(r";\s+|,\s+(?:and|while|whereas|but)\s+")
@@ -257,7 +168,7 @@ def describe_event(sentence: str, mention: Mention, mentions: list[Mention]) -> 
     if not _in_name(sentence, mention):
         after = _APPOSITIVE.sub(" ", after, count=1) if after.startswith(",") else after
     others = [m for m in mentions if m is not mention]
-    before, after = _trim_clauses(before, after, start, end, others)
+    before, after = _trim_clauses(before, after, end, others)
     return _tidy(before + " " + after)
 
 
@@ -293,7 +204,7 @@ def _in_name(sentence: str, mention: Mention) -> bool:
     return bool(mention.text.lower().startswith("the ") or re.search(r"(?i)\bthe\s+$", before))
 
 
-def _trim_clauses(before: str, after: str, start: int, end: int, others: list[Mention]) -> tuple[str, str]:
+def _trim_clauses(before: str, after: str, end: int, others: list[Mention]) -> tuple[str, str]:
     """Drop coordinated clauses that belong to other dates of the same sentence."""
     for boundary in _CLAUSE_AFTER.finditer(after):
         offset = end + boundary.start()

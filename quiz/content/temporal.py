@@ -33,194 +33,27 @@ _ORDINAL_WORDS = {
 
 # Words that may stand right before a bare year ("In 1947", "the 1965 war", "by 1950").
 _YEAR_LEADS = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "by",
-        "of",
-        "from",
-        "to",
-        "and",
-        "or",
-        "the",
-        "a",
-        "since",
-        "until",
-        "till",
-        "through",
-        "during",
-        "after",
-        "before",
-        "between",
-        "around",
-        "about",
-        "circa",
-        "c",
-        "ca",
-        "early",
-        "mid",
-        "late",
-        "end",
-        "spring",
-        "summer",
-        "autumn",
-        "fall",
-        "winter",
-        "year",
-        "years",
-        "as",
-        "than",
-        "but",
-        "while",
-        "when",
-        "where",
-        "until",
-        "throughout",
-        "following",
-        "preceding",
-        "then",
-        "also",
-        "only",
-        "still",
-        "even",
-        "again",
-        "until",
-    ]
+    """
+    in on at by of from to and or the a since until till through during after before between
+    around about circa c ca early mid late end spring summer autumn fall winter year years as
+    than but while when where until throughout following preceding then also only still even
+    again until
+    """.split()
 )
 # Words that make a number a count or a measure, not a year ("2000 troops", "1500 metres").
 _COUNT_NOUNS = frozenset(
-    [
-        "km",
-        "kms",
-        "kilometres",
-        "kilometers",
-        "kilometre",
-        "kilometer",
-        "metres",
-        "meters",
-        "metre",
-        "meter",
-        "m",
-        "mi",
-        "miles",
-        "mile",
-        "feet",
-        "foot",
-        "ft",
-        "inches",
-        "kg",
-        "kgs",
-        "kilograms",
-        "tonnes",
-        "tons",
-        "tonne",
-        "ton",
-        "lbs",
-        "pounds",
-        "people",
-        "persons",
-        "men",
-        "women",
-        "children",
-        "soldiers",
-        "troops",
-        "workers",
-        "students",
-        "residents",
-        "families",
-        "households",
-        "voters",
-        "votes",
-        "seats",
-        "casualties",
-        "deaths",
-        "dead",
-        "killed",
-        "injured",
-        "wounded",
-        "refugees",
-        "prisoners",
-        "dollars",
-        "usd",
-        "rupees",
-        "euros",
-        "yen",
-        "yuan",
-        "crore",
-        "crores",
-        "lakh",
-        "lakhs",
-        "million",
-        "millions",
-        "billion",
-        "billions",
-        "trillion",
-        "thousand",
-        "hundred",
-        "years",
-        "months",
-        "weeks",
-        "days",
-        "hours",
-        "minutes",
-        "seconds",
-        "times",
-        "units",
-        "copies",
-        "cases",
-        "vehicles",
-        "ships",
-        "aircraft",
-        "planes",
-        "tanks",
-        "guns",
-        "rifles",
-        "hectares",
-        "acres",
-        "sq",
-        "square",
-        "cubic",
-        "calories",
-        "mw",
-        "kw",
-        "gw",
-        "mwh",
-        "kwh",
-        "points",
-        "runs",
-        "goals",
-        "species",
-        "members",
-        "delegates",
-        "pages",
-        "words",
-        "officers",
-        "police",
-        "policemen",
-        "civilians",
-        "pilgrims",
-        "tourists",
-        "visitors",
-        "houses",
-        "homes",
-        "buildings",
-        "villages",
-        "schools",
-        "beds",
-        "patients",
-        "doctors",
-        "jobs",
-        "employees",
-        "staff",
-        "passengers",
-        "rounds",
-        "missiles",
-        "rockets",
-        "drones",
-        "feet-high",
-        "metres-high",
-    ]
+    """
+    km kms kilometres kilometers kilometre kilometer metres meters metre meter m mi miles mile
+    feet foot ft inches kg kgs kilograms tonnes tons tonne ton lbs pounds people persons men
+    women children soldiers troops workers students residents families households voters votes
+    seats casualties deaths dead killed injured wounded refugees prisoners dollars usd rupees
+    euros yen yuan crore crores lakh lakhs million millions billion billions trillion thousand
+    hundred years months weeks days hours minutes seconds times units copies cases vehicles
+    ships aircraft planes tanks guns rifles hectares acres sq square cubic calories mw kw gw mwh
+    kwh points runs goals species members delegates pages words officers police policemen
+    civilians pilgrims tourists visitors houses homes buildings villages schools beds patients
+    doctors jobs employees staff passengers rounds missiles rockets drones feet-high metres-high
+    """.split()
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|going to|is to|are to|plans? to|planned|intends? to|scheduled|expected to"
@@ -581,7 +414,7 @@ _UNIT_PRECISION = {
 }
 
 
-def _ago(groups: dict[str, str], today: Point, future: bool) -> Span | None:
+def _ago(groups: dict[str, str], today: Point, _future: bool) -> Span | None:
     count = _count_value(groups["ago_n"])
     unit = groups["ago_u"].lower()
     if count is None or unit == "week":
@@ -607,17 +440,14 @@ def _relative(groups: dict[str, str], today: Point, future: bool) -> Span | None
     return candidate if month > today.month else timespan.shift(candidate, 12)
 
 
-def _deictic(groups: dict[str, str], today: Point, future: bool) -> Span:
+def _deictic(groups: dict[str, str], today: Point, _future: bool) -> Span:
     steps = -1 if groups["dx"].lower() == "yesterday" else 1
     return timespan.shift(timespan.unit(today, Precision.DAY), steps)
 
 
 def _weekday(today: Point, weekday: int, *, future: bool) -> Span:
     date = datetime.date(today.year, today.month, today.day)
-    if future:
-        offset = (weekday - date.weekday()) % 7 or 7
-    else:
-        offset = -((date.weekday() - weekday) % 7)
+    offset = (weekday - date.weekday()) % 7 or 7 if future else -((date.weekday() - weekday) % 7)
     moved = date + datetime.timedelta(days=offset)
     return timespan.day(moved.year, moved.month, moved.day)
 
