@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from quiz.content.documents import Document, read_document
+from quiz.content.facts import extract_facts, fact_key, publication_date
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def document(text: str, published: datetime.date | None = None) -> Document:
+    return Document(name="doc.txt", title="Doc", text=text, published=published)
+
+
+def events(text: str, published: datetime.date | None = None) -> dict[str, str]:
+    facts, _ = extract_facts(document(text, published))
+    return {fact.when: fact.event for fact in facts}
+
+
+def test_extract_facts_describes_the_event_without_its_date() -> None:
+    text = "Iran aided Pakistan in the Indo-Pakistani War of 1965 and Indo-Pakistani War of 1971."
+    assert events(text)["1965"] == "Iran aided Pakistan in the Indo-Pakistani War"
+
+
+def test_extract_facts_drops_the_date_and_its_appositive() -> None:
+    text = "Iran and Pakistan established relations on 14 August 1947, the day of independence, when Iran agreed."
+    assert events(text)["14 August 1947"] == "Iran and Pakistan established relations when Iran agreed"
+
+
+def test_extract_facts_keeps_a_named_event_readable_when_its_date_is_removed() -> None:
+    text = "Both countries cooperated in the 1970s Balochistan operation."
+    assert events(text)["the 1970s"] == "Both countries cooperated in the Balochistan operation"
+
+
+def test_extract_facts_removes_a_parenthesised_range() -> None:
+    text = "During the Cold War (1945–1991), both countries were part of the Western Bloc."
+    assert events(text)["1945–1991"] == "During the Cold War, both countries were part of the Western Bloc"
+
+
+def test_extract_facts_trims_a_clause_that_belongs_to_another_date() -> None:
+    text = "During the Soviet–Afghan War (1979–1989), Iran backed the mujahideen and Pakistan supported Iran (1980–1988)."
+    assert events(text)["1979–1989"] == "During the Soviet–Afghan War, Iran backed the mujahideen"
+
+
+def test_extract_facts_records_every_date_of_the_sentence() -> None:
+    facts, _ = extract_facts(document("Iran aided Pakistan in the wars of 1965 and 1971."))
+    assert [len(fact.sentence_spans) for fact in facts] == [2, 2]
+    assert facts[0].sentence_spans == facts[1].sentence_spans
+
+
+def test_extract_facts_leaves_out_relative_dates_without_publication_date_and_says_why() -> None:
+    facts, skipped = extract_facts(
+        document("Following the September 11 attacks, Iran joined. It began in 1947.")
+    )
+    assert [fact.when for fact in facts] == ["1947"]
+    assert [(item.when, "publication date" in item.reason) for item in skipped] == [("September 11", True)]
+
+
+def test_extract_facts_resolves_following_year_across_sentences() -> None:
+    facts, _ = extract_facts(document("The war began in 1965. The following year a treaty was signed."))
+    assert facts[1].span.start.year == 1966
+
+
+def test_fact_keys_are_stable_and_distinguish_repeated_dates() -> None:
+    facts, _ = extract_facts(document("In 1971 the war began and in 1971 it ended."))
+    assert facts[0].key == fact_key("doc.txt", facts[0].sentence, "1971")
+    assert facts[0].key != facts[1].key
+
+
+def test_publication_date_from_front_matter_wins() -> None:
+    result = publication_date(document("Last year, talks failed.", datetime.date(2025, 5, 27)))
+    assert (result.date, result.origin) == (datetime.date(2025, 5, 27), "front matter")
+
+
+def test_publication_date_is_inferred_from_a_dateline() -> None:
+    result = publication_date(document("NEW DELHI, May 27, 2025 — Last year, talks failed."))
+    assert result.date == datetime.date(2025, 5, 27)
+    assert "dateline" in result.origin
+
+
+def test_publication_date_is_inferred_from_a_published_line() -> None:
+    result = publication_date(document("Talks failed last year.\nPublished: 3 March 2024"))
+    assert result.date == datetime.date(2024, 3, 3)
+
+
+def test_publication_date_is_not_guessed_for_an_encyclopedia_text() -> None:
+    text = "Relations began on 14 August 1947. Following the September 11 attacks, Iran joined."
+    assert publication_date(document(text)).date is None
+
+
+def test_seed_news_article_relative_dates_resolve_against_its_publication_date() -> None:
+    facts, skipped = extract_facts(read_document(SEEDS / "004_8906c05eeb724499.txt"))
+    found = {(fact.when, fact.span.start.iso(), fact.span.end.iso()) for fact in facts}
+    assert found == {
+        ("a year ago", "2024-01-01", "2024-12-31"),
+        ("October 2023", "2023-10-01", "2023-10-31"),
+        ("Last year", "2024-01-01", "2024-12-31"),
+        ("January 2024", "2024-01-01", "2024-01-31"),
+        ("May 9", "2025-05-09", "2025-05-09"),
+    }
+    assert skipped == []
+
+
+def test_seed_encyclopedia_finds_every_date_and_nothing_else() -> None:
+    facts, skipped = extract_facts(read_document(SEEDS / "000_7c2b2f8a2d4a2190.txt"))
+    assert [
+        (fact.when, fact.span.start.iso(), fact.span.end.iso(), fact.span.precision.value) for fact in facts
+    ] == [
+        ("14 August 1947", "1947-08-14", "1947-08-14", "day"),
+        ("1945–1991", "1945-01-01", "1991-12-31", "year"),
+        ("1965", "1965-01-01", "1965-12-31", "year"),
+        ("1971", "1971-01-01", "1971-12-31", "year"),
+        ("the 1970s", "1970-01-01", "1979-12-31", "decade"),
+        ("1971", "1971-01-01", "1971-12-31", "year"),
+        ("1978–1979", "1978-01-01", "1979-12-31", "year"),
+        ("1979–1989", "1979-01-01", "1989-12-31", "year"),
+        ("1980–1988", "1980-01-01", "1988-12-31", "year"),
+        ("the 2020s", "2020-01-01", "2029-12-31", "decade"),
+    ]
+    assert [item.when for item in skipped] == ["September 11"]
