@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from quiz.content import timespan
@@ -121,7 +122,7 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"\b(?:(?P<ey_pre>AD|A\.D\.)\s?(?P<ey_y1>\d{{1,4}})\b|(?P<ey_y2>\d{{1,4}})\s?(?P<ey_era>{_ERA}))",
     ),
     ("short_range", r"\b(?P<sr_y>1\d{3}|20\d{2})[–-](?P<sr_e>\d{2})\b(?![–-]\d)"),
-    ("year", r"(?<![\d,.$£€#])\b(?P<y>1\d{3}|20\d{2}|[1-9]\d{2})\b(?![,.]\d|%|[A-Za-z])"),
+    ("year", r"(?<![\d,.$£€#])(?P<y>1\d{3}|20\d{2}|[1-9]\d{2})\b(?![,.]\d|%|[A-Za-z])"),
     ("ago", rf"\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>year|month|week|day|decade|centur)(?:s|ies|y)?\s+ago\b"),
     (
         "anaphor_shift",
@@ -146,7 +147,24 @@ _PATTERNS: list[tuple[str, str]] = [
     ("weekday", rf"\b(?:[Oo]n\s+)(?P<wd>{_WEEKDAY})\b(?!\s*,?\s*(?:\d|{_MONTH}))"),
     ("bare_month", rf"\b(?P<bm_m>{_MONTH})\b(?!\.?\s*\d)"),
 ]
-_SCANNER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS))
+# Every expression starts a word, and with one of these words; checking that first lets the
+# scanner skip most positions without trying each pattern.
+_FIRST_WORD = (
+    r"(?=\d|(?i:the|from|between|last|next|this|that|later|earlier|yesterday|tomorrow|on|a|an|c|ca|ad|a\.d"
+    r"|early|mid|late|middle|end|turn|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|fifteen|twenty|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
+    r"|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\b"
+    r"|(?:Jan|Feb|Mar|Apr|May|Ju[nl]|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
+)
+_SCANNER = re.compile(
+    r"\b" + _FIRST_WORD + "(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS) + ")"
+)
+# Every pattern above contains one of these, so text without them holds no date. Scanning only
+# windows around them keeps the (slow, many-branched) scanner off most of the text.
+_TRIGGER = re.compile(
+    r"\d|centur|year|month|day|decade|[Yy]esterday|[Tt]omorrow|(?:Jan|Feb|Mar|Apr|May|Ju[nl]|Aug|Sep|Oct|Nov|Dec)"
+)
+_REACH = 60  # longer than any date expression
 _BARE_MONTH_LEADS = re.compile(
     r"\b(?:in|In|during|During|since|Since|until|Until|by|By|early|Early|late|Late|mid-|from|From|of"
     r"|through|between|Between|to|and|before|Before|after|After|around)\s*$"
@@ -172,7 +190,7 @@ def find_dates(
     """Return the date expressions of a text in order, resolved where their anchors are known."""
     mentions: list[Mention] = []
     future = bool(_FUTURE.search(text))
-    for match in _SCANNER.finditer(text):
+    for match in _scan(text):
         mention = _mention(match, text, published=published, previous=previous, future=future)
         if mention is None:
             continue
@@ -180,6 +198,22 @@ def find_dates(
         if mention.span is not None:
             previous = mention.span
     return _merge_ranges(text, mentions)
+
+
+def _scan(text: str) -> Iterator[re.Match[str]]:
+    """Yield what `_SCANNER.finditer(text)` would, looking only near trigger words."""
+    position = 0
+    for trigger in _TRIGGER.finditer(text):
+        if trigger.start() + _REACH < position:
+            continue
+        window_end = min(len(text), trigger.end() + _REACH)
+        for candidate in _SCANNER.finditer(text, max(position, trigger.start() - _REACH), window_end):
+            match = _SCANNER.match(text, candidate.start())  # the same match, seeing past the window
+            if match is None or match.start() < position:
+                continue
+            yield match
+            position = match.end()
+        position = max(position, trigger.end())
 
 
 def needs_publication_date(mention: Mention) -> bool:
