@@ -57,10 +57,14 @@ _COUNT_NOUNS = frozenset(
     """.split()
 )
 _FUTURE = re.compile(
-    r"\b(?:will|shall|would|going to|is to|are to|plans? to|planned|intends? to|scheduled|expected to"
-    r"|is due|are due|upcoming|set to)\b",
-    re.IGNORECASE,
+    r"(?i)\b(?:will|shall|going to|(?:is|are|was|were) (?:set|due|expected|scheduled|to)\b"
+    r"|plans? to|intends? to|upcoming)\b|'ll\b"
 )
+_PAST_VERB_BEFORE = re.compile(
+    r"(?i)\b(?:said|told|\w{3,}ed|was|were|had|did|met|began|took|made|came|went|held|saw|left|won|lost"
+    r"|fell|rose|spoke|wrote|gave|got|sent|struck|fought|broke|flew)\s+(?:\w+ly\s+)?(?:on|in|at|last|this|by)?\s*$"
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -114,7 +118,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "era_range",
-        rf"\b(?:c\.\s?)?(?P<er_y1>\d{{1,4}})(?:\s?(?P<er_era1>{_ERA}))?(?:{_DASH}|\s+to\s+)(?:c\.\s?)?"
+        rf"\b(?:(?i:from|between)\s+)?(?:c\.\s?)?(?P<er_y1>\d{{1,4}})(?:\s?(?P<er_era1>{_ERA}))?"
+        rf"(?:{_DASH}|\s+(?:to|and|until)\s+)(?:c\.\s?)?"
         rf"(?P<er_y2>\d{{1,4}})\s?(?P<er_era2>{_ERA})",
     ),
     (
@@ -189,8 +194,8 @@ def find_dates(
 ) -> list[Mention]:
     """Return the date expressions of a text in order, resolved where their anchors are known."""
     mentions: list[Mention] = []
-    future = bool(_FUTURE.search(text))
     for match in _scan(text):
+        future = _is_future(text, match.start(), match.end())
         mention = _mention(match, text, published=published, previous=previous, future=future)
         if mention is None:
             continue
@@ -214,6 +219,22 @@ def _scan(text: str) -> Iterator[re.Match[str]]:
             yield match
             position = match.end()
         position = max(position, trigger.end())
+
+
+def _is_future(text: str, start: int, end: int) -> bool:
+    """Tell whether the clause around a date speaks of the future ("will meet on Monday")."""
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    before = text[clause_start:start]
+    if _FUTURE.search(before):
+        return True
+    if _PAST_VERB_BEFORE.search(before):  # "said on Monday that they will ..."
+        return False
+    following = _CLAUSE_BREAK.search(text, end)
+    after = text[end : following.start() if following else len(text)]
+    if not after.strip() and following:  # "On Monday, the minister will travel"
+        next_break = _CLAUSE_BREAK.search(text, following.end())
+        after = text[following.end() : next_break.start() if next_break else len(text)]
+    return bool(_FUTURE.search(after))
 
 
 def needs_publication_date(mention: Mention) -> bool:
