@@ -47,6 +47,12 @@ ABSOLUTE = [
     ("from 14 to 16 August 1947 there", "from 14 to 16 August 1947", "1947-08-14", "1947-08-16", "day"),
     ("in March–May 1945 it", "March–May 1945", "1945-03-01", "1945-05-31", "month"),
     ("In 711, the army crossed", "711", "0711-01-01", "0711-12-31", "year"),
+    ("took Carthage in 533 with fewer men", "533", "0533-01-01", "0533-12-31", "year"),
+    ("dedicated on 11 May 330.", "11 May 330", "0330-05-11", "0330-05-11", "day"),
+    ("emperor in June 618.", "June 618", "0618-06-01", "0618-06-30", "month"),
+    ("Justinian I (who reigned 527–565) built", "527–565", "0527-01-01", "0565-12-31", "year"),
+    ("ruled China from 618 to 907", "from 618 to 907", "0618-01-01", "0907-12-31", "year"),
+    ("the Ottoman Empire (1299–1922) fell", "1299–1922", "1299-01-01", "1922-12-31", "year"),
     ("the 1800s saw", "the 1800s", "1800-01-01", "1899-12-31", "century"),
 ]
 
@@ -145,6 +151,12 @@ NOT_DATES = [
     "the Long March was a retreat",
     "a 3.1945 ratio and 19,450 people",
     "F-1947 jets and No. 1999 squadron",
+    "they met at 1600 Pennsylvania Avenue",
+    "call the office on +32 2 299 1111 today",
+    "see pages 120–135 of the report",
+    "the Lakers won 103–98 at home",
+    "from 200 to 300 soldiers were sent",
+    "the census of 754 recorded 52 million people",
 ]
 
 

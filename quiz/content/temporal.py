@@ -62,7 +62,7 @@ _FUTURE = re.compile(
 )
 _PAST_VERB_BEFORE = re.compile(
     r"(?i)\b(?:said|told|\w{3,}ed|was|were|had|did|met|began|took|made|came|went|held|saw|left|won|lost"
-    r"|fell|rose|spoke|wrote|gave|got|sent|struck|fought|broke|flew)\s+(?:\w+ly\s+)?(?:on|in|at|last|this|by)?\s*$"
+    r"|fell|rose|spoke|wrote|gave|got|sent|struck|fought|broke|flew)(?:\s+[\w'’-]+){0,3}?\s+(?:on|in|at|last|this|by)?\s*$"
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
 
@@ -94,14 +94,15 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "dmy",
-        rf"(?:\b{_WEEKDAY},?\s+)?\b(?P<dmy_d>{_DAY})\s+(?:of\s+)?(?P<dmy_m>{_MONTH}),?\s+(?P<dmy_y>{_YEAR})",
+        rf"(?:\b{_WEEKDAY},?\s+)?\b(?P<dmy_d>{_DAY})\s+(?:of\s+)?(?P<dmy_m>{_MONTH}),?\s+"
+        rf"(?P<dmy_y>{_YEAR}|[1-9]\d{{2}}\b(?![,.]\d))",
     ),
     (
         "mdy",
         rf"(?:\b{_WEEKDAY},?\s+)?\b(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY}),?\s+(?P<mdy_y>{_YEAR})",
     ),
     ("month_range", rf"\b(?P<mr_m1>{_MONTH}){_DASH}(?P<mr_m2>{_MONTH}),?\s+(?P<mr_y>{_YEAR})"),
-    ("my", rf"\b(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})"),
+    ("my", rf"\b(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR}|[1-9]\d{{2}}\b(?![,.]\d))"),
     ("dm", rf"(?:\b{_WEEKDAY},?\s+)?\b(?P<dm_d>{_DAY})\s+(?:of\s+)?(?P<dm_m>{_MONTH})\b"),
     ("md", rf"(?:\b{_WEEKDAY},?\s+)?\b(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})(?![\d,]\d)\b"),
     (
@@ -127,6 +128,14 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"\b(?:(?P<ey_pre>AD|A\.D\.)\s?(?P<ey_y1>\d{{1,4}})\b|(?P<ey_y2>\d{{1,4}})\s?(?P<ey_era>{_ERA}))",
     ),
     ("short_range", r"\b(?P<sr_y>1\d{3}|20\d{2})[–-](?P<sr_e>\d{2})\b(?![–-]\d)"),
+    (
+        "year_range",
+        rf"(?<![\d,.$£€#])(?P<yr1>[1-9]\d{{2,3}}){_DASH}(?P<yr2>[1-9]\d{{2,3}})\b(?![,.]\d|%|[–-]\d)",
+    ),
+    (
+        "word_range",
+        r"(?i:from|between)\s+(?P<wr1>[1-9]\d{2,3})\s+(?:to|and|until|till)\s+(?P<wr2>[1-9]\d{2,3})\b(?![,.]\d|%)",
+    ),
     ("year", r"(?<![\d,.$£€#])(?P<y>1\d{3}|20\d{2}|[1-9]\d{2})\b(?![,.]\d|%|[A-Za-z])"),
     ("ago", rf"\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>year|month|week|day|decade|centur)(?:s|ies|y)?\s+ago\b"),
     (
@@ -384,6 +393,14 @@ def _short_range(groups: dict[str, str]) -> Span | None:
     return timespan.join(timespan.year(first), timespan.year(last))
 
 
+def _year_range(first_text: str, last_text: str) -> Span | None:
+    first, last = int(first_text), int(last_text)
+    longest = 1000 if first >= 1000 else 500  # the Ottoman Empire, 1299–1922; a reign, 527–565
+    if not 0 < last - first <= longest or last > 2100:
+        return None
+    return timespan.join(timespan.year(first), timespan.year(last))
+
+
 def _year(groups: dict[str, str]) -> Span | None:
     return timespan.year(int(groups["y"]))
 
@@ -401,35 +418,55 @@ _ABSOLUTE = {
     "era_range": _era_range,
     "era_year": _era_year,
     "short_range": _short_range,
+    "year_range": lambda groups: _year_range(groups["yr1"], groups["yr2"]),
+    "word_range": lambda groups: _year_range(groups["wr1"], groups["wr2"]),
     "year": _year,
 }
 
 
+_NUMBER_KINDS = frozenset({"year", "year_range", "word_range"})
+_CODE_BEFORE = re.compile(
+    r"(?:[A-Za-z]-|[/#№+]|\bNo\.?|\bno\.|\bnumber|\d[\s.]*"
+    r"|\b(?:page|pages|p|pp|flight|route|model|room|platform|gate|bus)\.?\s*)$",
+    re.IGNORECASE,
+)
+_STREET_AFTER = re.compile(
+    r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Avenue|Street|St|Road|Rd|Boulevard|Lane|Drive|Way)\b"
+)
+# After "in 711", a year is followed by punctuation, a function word or a name, not by a noun.
+_SHORT_YEAR_LEADS = frozenset({"in", "since", "by", "until", "c", "circa", "year", "around", "from", "after"})
+_SHORT_YEAR_FOLLOWERS = frozenset(
+    """
+    and or the a an with when while after before as but to by in on at for he she it they his her its
+    their which who that under until
+    """.split()
+)
+
+
 def _plausible(kind: str, text: str, start: int, end: int) -> bool:
     """Reject numbers that are counts, measures, codes or parts of names, not years."""
-    if kind != "year":
+    if kind not in _NUMBER_KINDS:
         return True
-    before = text[:start]
-    after = text[end:]
-    previous_word = re.search(r"([A-Za-z]+)\.?\s*$", before)
+    before, after = text[:start], text[end:]
     next_word = re.match(r"\s*([A-Za-z]+)", after)
     if next_word and next_word.group(1).lower() in _COUNT_NOUNS:
         return False
-    if re.search(r"(?:[A-Za-z]-|[/#№]|\bNo\.?|\bno\.|\bnumber)\s*$", before):
+    if _CODE_BEFORE.search(before) or _STREET_AFTER.match(after):
         return False
-    number = int(text[start:end])
-    if number < 1000:  # "in 711," is a year; "in 300 villages" is not
-        lead = previous_word.group(1).lower() if previous_word else ""
-        return lead in {"in", "since", "by", "until", "c", "circa", "year", "around"} and bool(
-            re.match(r"\s*(?:[,.;:)]|$)", after)
-        )
-    if previous_word is None:
+    if kind != "year":
         return True
-    word = previous_word.group(1)
-    if word.lower() in _YEAR_LEADS or word.lower() in _MONTHS:
+    previous_word = re.search(r"([A-Za-z]+)\.?\s*$", before)
+    lead = previous_word.group(1) if previous_word else ""
+    if int(text[start:end]) < 1000:  # "in 711," or "in 533 with" is a year; "in 300 villages" is not
+        return lead.lower() in _SHORT_YEAR_LEADS and (
+            re.match(r"\s*(?:[,.;:)]|$)", after) is not None
+            or (next_word is not None and next_word.group(1).lower() in _SHORT_YEAR_FOLLOWERS)
+            or (next_word is not None and next_word.group(1)[:1].isupper())
+        )
+    if not lead or lead.lower() in _YEAR_LEADS or lead.lower() in _MONTHS:
         return True
     # "Resolution 1701", "Route 1900", "Windows 2000": a capitalised name right before the number.
-    return not word[:1].isupper() and not re.search(r"\b(?:page|pages|p|pp|flight|route|model)\s*$", before)
+    return not lead[:1].isupper()
 
 
 # Relative forms -----------------------------------------------------------------------------------
