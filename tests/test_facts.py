@@ -68,6 +68,11 @@ def test_fact_keys_are_stable_and_distinguish_repeated_dates() -> None:
     assert facts[0].key != facts[1].key
 
 
+def test_fact_keys_stay_unique_when_a_sentence_repeats_in_a_document() -> None:
+    facts, _ = extract_facts(document("It ended in 1971. Talks followed. It ended in 1971."))
+    assert len({fact.key for fact in facts}) == 2
+
+
 def test_publication_date_from_front_matter_wins() -> None:
     result = publication_date(document("Last year, talks failed.", datetime.date(2025, 5, 27)))
     assert (result.date, result.origin) == (datetime.date(2025, 5, 27), "front matter")

@@ -57,18 +57,18 @@ def extract_facts(document: Document) -> tuple[list[Fact], list[Skipped]]:
     facts: list[Fact] = []
     skipped: list[Skipped] = []
     previous: Span | None = None
+    occurrences: Counter[tuple[str, str]] = Counter()  # a sentence may repeat within a document
     for sentence in split_sentences(document.text):
         mentions = find_dates(sentence.text, published=publication.date, previous=previous)
         resolved = [mention for mention in mentions if mention.span is not None]
         spans = tuple(mention.span for mention in resolved if mention.span is not None)
-        occurrences: Counter[str] = Counter()
         for mention in mentions:
             if mention.span is None:
                 skipped.append(Skipped(document.name, sentence.text, mention.text, mention.reason))
                 continue
             previous = mention.span
-            occurrence = occurrences[mention.text]
-            occurrences[mention.text] += 1
+            occurrence = occurrences[sentence.text, mention.text]
+            occurrences[sentence.text, mention.text] += 1
             facts.append(
                 Fact(
                     key=fact_key(document.name, sentence.text, mention.text, occurrence),

@@ -1,0 +1,1 @@
+"""Workflows that save content to the database, and the renderings the commands print."""
