@@ -2,11 +2,53 @@
 
 from __future__ import annotations
 
+import bisect
+import datetime
 import enum
-from collections.abc import Sequence
-from dataclasses import dataclass
+import hashlib
+import itertools
+import random
+import re
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from quiz.content.facts import Fact
+from quiz.content.timespan import Point, Precision, Span, century, label, shift, unit
+
+OPTIONS = 4
+DISTRACTORS = OPTIONS - 1
+
+# How many units beyond the answer a date distractor may first fall, per precision.
+REACH = {
+    Precision.DAY: 28,
+    Precision.MONTH: 12,
+    Precision.YEAR: 12,
+    Precision.DECADE: 5,
+    Precision.CENTURY: 3,
+}
+WIDENINGS = 3  # times the reach doubles before distractors jump below every date of the sentence
+EVENT_SAMPLE = 64  # candidate facts examined per event question, from the document and from the rest
+
+ASK_UNIT = {
+    Precision.DAY: "On which day?",
+    Precision.MONTH: "In which month?",
+    Precision.YEAR: "In which year?",
+    Precision.DECADE: "In which decade?",
+    Precision.CENTURY: "In which century?",
+}
+ASK_RANGE = {
+    Precision.DAY: "Over which days?",
+    Precision.MONTH: "Over which months?",
+    Precision.YEAR: "Over which years?",
+    Precision.DECADE: "Over which decades?",
+    Precision.CENTURY: "Over which centuries?",
+}
+MASK = "…"
+
+# A number that may name a date: 1965, 1960s, 16th, 44 BC.
+DIGIT = re.compile(r"\d")
+NUMBER = re.compile(r"(?<![\w.,])(\d+)(st|nd|rd|th|'?s)?(\s*(?:BCE|BC|B\.C\.))?(?!\w)")
 
 
 class Asks(enum.Enum):
@@ -40,9 +82,515 @@ class Flashcard:
 
 def build_questions(facts: Sequence[Fact]) -> list[Question]:
     """Return the questions of a collection of facts, in the order of the facts."""
-    raise NotImplementedError
+    pool = _Pool.of(facts)
+    balances: dict[str, _Balance] = {}
+    seen: dict[str, int] = {}
+    built: dict[Fact, list[Question]] = {}
+    questions: list[Question] = []
+    for fact in facts:
+        if fact in built:
+            # A sentence repeated in a document gives its fact twice: give it the same questions.
+            questions.extend(built[fact])
+            continue
+        balance = balances.setdefault(fact.document, _Balance.of(fact.document))
+        index = seen.get(fact.document, 0)
+        seen[fact.document] = index + 1
+        own = [_date_question(fact, pool, balance.place_date(index))]
+        event_question = _event_question(fact, pool, balance.place_event(index))
+        if event_question is not None:
+            own.append(event_question)
+        built[fact] = own
+        questions.extend(own)
+    return questions
 
 
 def build_flashcards(facts: Sequence[Fact]) -> list[Flashcard]:
     """Return two flashcards per fact: date -> event and event -> date."""
-    raise NotImplementedError
+    cards: list[Flashcard] = []
+    for fact in facts:
+        cards.append(
+            Flashcard(
+                key=f"{fact.key}:{Direction.DATE_TO_EVENT.value}",
+                fact=fact,
+                direction=Direction.DATE_TO_EVENT,
+                front=_what_happened(fact.span),
+                back=_sentence(_event_text(fact)),
+            )
+        )
+        cards.append(
+            Flashcard(
+                key=f"{fact.key}:{Direction.EVENT_TO_DATE.value}",
+                fact=fact,
+                direction=Direction.EVENT_TO_DATE,
+                front=f"{_statement(fact)} When?",
+                back=label(fact.span),
+            )
+        )
+    return cards
+
+
+# Balance of answer positions
+
+
+@dataclass
+class _Balance:
+    """Spread the answer positions of one document's questions evenly over the options."""
+
+    offset: int  # per-document start of the round robin, so one-fact documents don't all share a slot
+    counts: list[int] = field(default_factory=lambda: [0] * OPTIONS)
+
+    @classmethod
+    def of(cls, document: str) -> _Balance:
+        return cls(offset=_digest(document) % OPTIONS)
+
+    def place_date(self, index: int) -> _Placement:
+        return _Placement(self, (index + self.offset) % OPTIONS)
+
+    def place_event(self, index: int) -> _Placement:
+        return _Placement(self, (index + self.offset + 2) % OPTIONS)
+
+
+@dataclass(frozen=True)
+class _Placement:
+    """Pick the answer's position: the least used feasible slot, nearest to the round-robin target."""
+
+    balance: _Balance
+    target: int
+
+    def choose(self, feasible: Iterable[int]) -> int:
+        counts = self.balance.counts
+        position = min(feasible, key=lambda slot: (counts[slot], abs(slot - self.target), slot))
+        counts[position] += 1
+        return position
+
+
+# The whole collection, indexed once
+
+
+@dataclass(frozen=True)
+class _Choice:
+    """A fact as a wrong answer to event questions: its event, worded as an option."""
+
+    fact: Fact
+    text: str  # the event, capitalised, with its own date hidden like the answer's
+    norm: str  # the text compared case-insensitively
+    event: str  # the event text as the collection writes it, case-folded
+    has_number: bool
+
+
+@dataclass(frozen=True)
+class _Shelf:
+    """Choices sorted by start and by end, to draw those dated wholly before or after a date."""
+
+    by_start: list[_Choice]
+    starts: list[Point]
+    by_end: list[_Choice]
+    ends: list[Point]
+
+    @classmethod
+    def of(cls, choices: list[_Choice]) -> _Shelf:
+        by_start = sorted(choices, key=lambda choice: choice.fact.span.start)
+        by_end = sorted(choices, key=lambda choice: choice.fact.span.end)
+        starts = [choice.fact.span.start for choice in by_start]
+        return cls(by_start, starts, by_end, [choice.fact.span.end for choice in by_end])
+
+    def apart_from(self, span: Span, rng: random.Random) -> Iterator[_Choice]:
+        """Yield, in seeded random order, a sample of the choices whose date does not overlap `span`."""
+        before = bisect.bisect_left(self.ends, span.start)
+        after = bisect.bisect_right(self.starts, span.end)
+        for index in _draw(before + len(self.starts) - after, rng, EVENT_SAMPLE):
+            yield self.by_end[index] if index < before else self.by_start[after + index - before]
+
+
+@dataclass
+class _Pool:
+    everyone: _Shelf
+    by_document: dict[str, _Shelf]
+    # Per document and (precision, length in units): the dates of its facts, sorted by start.
+    dates: dict[tuple[str, Precision, int], tuple[list[Point], list[Span]]]
+    # Per event text (case-folded): every date the collection gives it, in any document and in each.
+    spans_by_event: dict[str, _Timeline]
+    spans_by_document_event: dict[tuple[str, str], _Timeline]
+
+    @classmethod
+    def of(cls, facts: Sequence[Fact]) -> _Pool:
+        choices: list[_Choice] = []
+        by_document: dict[str, list[_Choice]] = {}
+        found: dict[tuple[str, Precision, int], dict[Span, None]] = {}
+        # Lists until every fact is seen.
+        spans_by_event: dict[str, list[Span]] = {}
+        spans_by_document_event: dict[tuple[str, str], list[Span]] = {}
+        for fact in facts:
+            raw = fact.event.strip()
+            text = _capitalize(_mask(raw, fact.span))
+            choice = _Choice(fact, text, _norm(text), _norm(raw), bool(DIGIT.search(raw)))
+            choices.append(choice)
+            by_document.setdefault(fact.document, []).append(choice)
+            found.setdefault((fact.document, fact.span.precision, _units(fact.span)), {})[fact.span] = None
+            if choice.event:
+                spans_by_event.setdefault(choice.event, []).append(fact.span)
+                spans_by_document_event.setdefault((fact.document, choice.event), []).append(fact.span)
+        dates = {}
+        for key, spans in found.items():
+            ordered = sorted(spans, key=_chronological)
+            dates[key] = ([span.start for span in ordered], ordered)
+        return cls(
+            everyone=_Shelf.of(choices),
+            by_document={document: _Shelf.of(shelf) for document, shelf in by_document.items()},
+            dates=dates,
+            spans_by_event={text: _Timeline.of(spans) for text, spans in spans_by_event.items()},
+            spans_by_document_event={
+                key: _Timeline.of(spans) for key, spans in spans_by_document_event.items()
+            },
+        )
+
+    def document_dates(self, fact: Fact, size: int, reach: int) -> tuple[list[Span], list[Span]]:
+        """Return the document's other dates shaped like the fact's, up to `reach` units before and after."""
+        starts, spans = self.dates.get((fact.document, fact.span.precision, size), ([], []))
+        if len(spans) < 2:
+            return [], []
+        answer = fact.span
+        low = bisect.bisect_left(starts, _try_shift(answer, -(size + reach - 1)).start)
+        high = bisect.bisect_right(starts, _try_shift(answer, size + reach - 1).start)
+        middle = bisect.bisect_left(starts, answer.start)
+        after = middle + 1 if middle < len(spans) and spans[middle] == answer else middle
+        return spans[low:middle], spans[after:high]
+
+
+@dataclass(frozen=True)
+class _Timeline:
+    """Tell quickly whether any of many spans overlaps a given one."""
+
+    starts: list[Point]
+    latest_ends: list[Point]  # the latest end among the spans up to each index
+
+    @classmethod
+    def of(cls, spans: list[Span]) -> _Timeline:
+        if len(spans) == 1:  # most event texts occur once
+            return cls([spans[0].start], [spans[0].end])
+        ordered = sorted(spans, key=_chronological)
+        ends = list(itertools.accumulate((span.end for span in ordered), max))
+        return cls([span.start for span in ordered], ends)
+
+    def overlaps(self, span: Span) -> bool:
+        index = bisect.bisect_right(self.starts, span.end)
+        return index > 0 and self.latest_ends[index - 1] >= span.start
+
+
+# Date questions
+
+
+def _date_question(fact: Fact, pool: _Pool, placement: _Placement) -> Question:
+    answer = fact.span
+    ask = ASK_RANGE if answer.is_range else ASK_UNIT
+    stem = f"{_statement(fact)} {ask[answer.precision]}"
+    rng = _rng(fact.key, Asks.DATE.value)
+    below, above = _date_distractors(fact, pool, stem, rng)
+    feasible = [slot for slot in range(OPTIONS) if slot <= len(below) and DISTRACTORS - slot <= len(above)]
+    position = placement.choose(feasible)
+    spans = sorted([answer, *below[:position], *above[: DISTRACTORS - position]], key=_chronological)
+    return Question(
+        key=f"{fact.key}:{Asks.DATE.value}",
+        fact=fact,
+        asks=Asks.DATE,
+        stem=stem,
+        options=tuple(label(span) for span in spans),
+        answer=spans.index(answer),
+    )
+
+
+def _date_distractors(
+    fact: Fact, pool: _Pool, stem: str, rng: random.Random
+) -> tuple[list[Span], list[Span]]:
+    """Return up to three valid distractors before the answer and up to three after it."""
+    answer = fact.span
+    size = _units(answer)
+    same_event = pool.spans_by_document_event.get((fact.document, _norm(fact.event)))
+    check = _DistractorCheck(fact, stem, same_event)
+    # Dates of the same document come first: they are the ones a reader has seen near this one.
+    earlier, later = pool.document_dates(fact, size, REACH[answer.precision] + (DISTRACTORS - 1) * size)
+    rng.shuffle(earlier)
+    rng.shuffle(later)
+    below: list[Span] = []
+    above: list[Span] = []
+    steps = _steps(answer.precision, size, sys.maxsize, rng)
+    _collect(below, check, earlier, _shifted(answer, (-step for step in steps)))
+    steps = _steps(answer.precision, size, _headroom(answer, check.cap), rng)
+    _collect(above, check, later, _shifted(answer, steps))
+    if len(below) + len(above) < DISTRACTORS:
+        # Every nearby date is taken by the sentence or the event: go below all of their dates.
+        floor = min(span.start for span in (answer, *fact.sentence_spans))
+        if same_event is not None:
+            floor = min(floor, same_event.starts[0])
+        first_unit, answer_unit = unit(floor, answer.precision), unit(answer.start, answer.precision)
+        distance = _units(Span(first_unit.start, answer_unit.end, answer.precision)) - 1
+        tiles = (-(distance + size * tile) for tile in range(1, OPTIONS * 4))
+        _collect(below, check, _shifted(answer, tiles))
+    return below, above
+
+
+def _steps(precision: Precision, size: int, most: int, rng: random.Random) -> Iterator[int]:
+    """Yield how many units to move the answer for each distractor on one side, near ones first."""
+    reach = REACH[precision]
+    if size > 1:
+        # A range walks away from the answer, so its distractors overlap neither it nor each other.
+        step = 0
+        for _ in range(OPTIONS * 4):
+            step += size + rng.randrange(reach // 2 + 1)
+            if step > most:
+                return
+            yield step
+        return
+    # A single unit lands anywhere in the window, which doubles while nothing there fits.
+    first, stop = 1, reach + 1
+    for _ in range(WIDENINGS + 1):
+        stop = min(stop, most + 1)
+        for index in _draw(max(stop - first, 0), rng):
+            yield first + index
+        first, stop = stop, 2 * stop - 1
+
+
+def _headroom(answer: Span, cap: Point | None) -> int:
+    """Return how many units a distractor after the answer may move before it passes the cap."""
+    if cap is None:
+        return sys.maxsize
+    last = unit(answer.end, answer.precision)
+    if cap <= last.end:
+        return 0
+    return _units(Span(last.start, cap, answer.precision)) - 1
+
+
+class _DistractorCheck:
+    """Tell whether a date may be offered as a wrong answer to a fact's date question."""
+
+    def __init__(self, fact: Fact, stem: str, same_event: _Timeline | None) -> None:
+        self.fact = fact
+        self.same_event = same_event  # dates the document gives the same event text elsewhere
+        # Only a stem with a number can name a date.
+        self.stem = stem.casefold() if DIGIT.search(stem) else None
+        self.cap: Point | None = None
+        self.accepted: list[Span] = []  # accepted distractors, which must not overlap one another
+        if fact.horizon is not None and fact.span.end <= fact.horizon:
+            # A past event: no wrong answer lies after the horizon's unit (2025 is fine in May 2025).
+            self.cap = unit(fact.horizon, fact.span.precision).end
+
+    def __call__(self, candidate: Span) -> bool:
+        if candidate.overlaps(self.fact.span) or any(candidate.overlaps(span) for span in self.accepted):
+            return False
+        if self.cap is not None and candidate.end > self.cap:
+            return False
+        if any(candidate.overlaps(span) for span in self.fact.sentence_spans):
+            return False
+        if self.same_event is not None and self.same_event.overlaps(candidate):
+            return False
+        if self.stem is not None and label(candidate).casefold() in self.stem:
+            return False
+        self.accepted.append(candidate)
+        return True
+
+
+def _collect(found: list[Span], check: _DistractorCheck, *sources: Iterable[Span]) -> None:
+    for source in sources:
+        for candidate in source:
+            if len(found) >= DISTRACTORS:
+                return
+            if check(candidate):
+                found.append(candidate)
+
+
+def _shifted(span: Span, steps: Iterable[int]) -> Iterator[Span]:
+    for step in steps:
+        try:
+            yield shift(span, step)
+        except (OverflowError, ValueError):  # days beyond year 9999
+            continue
+
+
+def _try_shift(span: Span, steps: int) -> Span:
+    try:
+        return shift(span, steps)
+    except (OverflowError, ValueError):
+        return span
+
+
+# Event questions
+
+
+def _event_question(fact: Fact, pool: _Pool, placement: _Placement) -> Question | None:
+    asked = fact.span
+    answer = _capitalize(_mask(_event_text(fact), asked))
+    taken = {_norm(answer)}
+    asked_label = label(asked).casefold()
+    picks: list[str] = []
+    for choice in _event_candidates(fact, pool, _rng(fact.key, Asks.EVENT.value)):
+        other = choice.fact
+        if not choice.norm or choice.norm in taken:
+            continue
+        if (other.document, other.sentence) == (fact.document, fact.sentence):
+            continue
+        if choice.has_number and (asked_label in choice.event or _mask(other.event, asked) != other.event):
+            continue
+        # The same event dated elsewhere to an overlapping date would be a second right answer.
+        if pool.spans_by_event[choice.event].overlaps(asked):
+            continue
+        picks.append(choice.text)
+        taken.add(choice.norm)
+        if len(picks) == DISTRACTORS:
+            break
+    else:
+        return None
+    position = placement.choose(range(OPTIONS))
+    return Question(
+        key=f"{fact.key}:{Asks.EVENT.value}",
+        fact=fact,
+        asks=Asks.EVENT,
+        stem=_what_happened(asked),
+        options=(*picks[:position], answer, *picks[position:]),
+        answer=position,
+    )
+
+
+def _event_candidates(fact: Fact, pool: _Pool, rng: random.Random) -> Iterator[_Choice]:
+    """Yield a seeded sample of the facts dated apart from the fact: its document's first, then others'."""
+    yield from pool.by_document[fact.document].apart_from(fact.span, rng)
+    for choice in pool.everyone.apart_from(fact.span, rng):
+        if choice.fact.document != fact.document:
+            yield choice
+
+
+def _draw(size: int, rng: random.Random, limit: int = sys.maxsize) -> Iterator[int]:
+    """Yield up to `limit` distinct indices below `size` in random order, drawing only those used."""
+    # A lazy Fisher-Yates shuffle: `moved` holds the few swapped slots, so no list of `size` is built.
+    moved: dict[int, int] = {}
+    for start in range(min(size, limit)):
+        pick = rng.randrange(start, size)
+        yield moved.get(pick, pick)
+        moved[pick] = moved.get(start, start)
+
+
+# Wording
+
+
+def _what_happened(span: Span) -> str:
+    return f"What happened {_when(span)}?"
+
+
+def _when(span: Span) -> str:
+    """Return a date with its preposition: on 14 August 1947, in the 1970s, between 1945 and 1991."""
+    if span.is_range:
+        first = _with_article(unit(span.start, span.precision))
+        last = _with_article(unit(span.end, span.precision))
+        return f"between {first} and {last}"
+    preposition = "on" if span.precision is Precision.DAY else "in"
+    return f"{preposition} {_with_article(span)}"
+
+
+def _with_article(span: Span) -> str:
+    if span.precision in (Precision.DECADE, Precision.CENTURY):
+        return f"the {label(span)}"
+    return label(span)
+
+
+def _event_text(fact: Fact) -> str:
+    return fact.event.strip() or fact.sentence.strip()
+
+
+def _statement(fact: Fact) -> str:
+    """Return the fact's event as a sentence that does not give its date away."""
+    text = _mask(_event_text(fact), fact.span)
+    answer = label(fact.span)
+    if answer.casefold() in text.casefold():
+        text = re.sub(re.escape(answer), MASK, text, flags=re.IGNORECASE)
+    return _sentence(text)
+
+
+def _sentence(text: str) -> str:
+    text = _capitalize(text.strip().rstrip(",;:").rstrip())
+    return text if text.endswith((".", "!", "?", MASK)) else f"{text}."
+
+
+def _capitalize(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _mask(text: str, span: Span) -> str:
+    """Replace the numbers of `text` that would name the span's date, or part of it, with an ellipsis."""
+    if not DIGIT.search(text):
+        return text
+    first, last = span.start.year, span.end.year
+    numbers = _label_numbers(span)
+
+    def replace(match: re.Match[str]) -> str:
+        digits, suffix, era = match.group(1), match.group(2) or "", match.group(3)
+        number = int(digits)
+        if suffix in ("st", "nd", "rd", "th"):
+            if number == 0:
+                return match.group(0)
+            named = century(number, bc=bool(era))
+            low, high = named.start.year, named.end.year
+        elif suffix:
+            low, high = (number, number + 9) if not era else (-number - 8, 1 - number)
+        else:
+            low = high = 1 - number if era else number
+        if digits.lstrip("0") in numbers or (low <= last and first <= high):
+            return MASK
+        return match.group(0)
+
+    return NUMBER.sub(replace, text)
+
+
+def _label_numbers(span: Span) -> set[str]:
+    """Return the year, decade or century numbers that the span's label shows."""
+    numbers = set()
+    for point in (span.start, span.end):
+        if span.precision is Precision.CENTURY:
+            edge = unit(point, Precision.CENTURY)
+            numbers.add(str(edge.end.year // 100 if point.year > 0 else (1 - edge.start.year) // 100))
+        elif span.precision is Precision.DECADE:
+            numbers.add(_display_year(point.year - point.year % 10))
+        else:
+            numbers.add(_display_year(point.year))
+    return numbers
+
+
+def _display_year(year: int) -> str:
+    return str(year if year > 0 else 1 - year)
+
+
+def _norm(text: str) -> str:
+    return text.strip().rstrip(".").strip().casefold()
+
+
+# Arithmetic
+
+
+def _units(span: Span) -> int:
+    """Return how many units of its precision a span covers."""
+    start, end = span.start, span.end
+    if span.precision is Precision.DAY:
+        count = _day_number(end) - _day_number(start) + 1
+    elif span.precision is Precision.MONTH:
+        count = (end.year * 12 + end.month) - (start.year * 12 + start.month) + 1
+    else:
+        size = {Precision.YEAR: 1, Precision.DECADE: 10, Precision.CENTURY: 100}[span.precision]
+        count = (end.year - start.year + 1) // size
+    return max(count, 1)
+
+
+def _day_number(point: Point) -> int:
+    # Whole 400-year Gregorian cycles (146,097 days) carry days before year 1 into datetime's range.
+    cycles, year_in_cycle = divmod(point.year - 1, 400)
+    return datetime.date(year_in_cycle + 1, point.month, point.day).toordinal() + cycles * 146_097
+
+
+def _chronological(span: Span) -> tuple[Point, Point]:
+    return span.start, span.end
+
+
+def _digest(text: str) -> int:
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
+
+
+def _rng(key: str, purpose: str) -> random.Random:
+    """Return a random generator seeded by content, so every build draws the same options."""
+    return random.Random(_digest(f"{key}:{purpose}"))
