@@ -100,6 +100,9 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# In development whitenoise serves files straight from the apps, so collectstatic is not needed.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 
 # The content pipeline reads documents from here and writes fixtures there.
 CONTENT_SEEDS_DIR = Path(os.environ.get("QUIZ_SEEDS_DIR", BASE_DIR / "seeds"))
