@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -53,49 +54,58 @@ class PublicationDate:
 
 def extract_facts(document: Document) -> tuple[list[Fact], list[Skipped]]:
     """Return the dated facts of a document and the date expressions left out."""
-    publication = publication_date(document)
+    sentences = [sentence.text for sentence in split_sentences(document.text)]
+    found = _find_all(sentences, document.published)
+    if document.published is None and any(map(needs_publication_date, itertools.chain(*found))):
+        published = _infer_publication_date(document, found).date
+        if published is not None:
+            found = _find_all(sentences, published)
+    else:
+        published = document.published
+    horizon = _horizon(published, found)
     facts: list[Fact] = []
     skipped: list[Skipped] = []
-    previous: Span | None = None
     occurrences: Counter[tuple[str, str]] = Counter()  # a sentence may repeat within a document
-    for sentence in split_sentences(document.text):
-        mentions = find_dates(sentence.text, published=publication.date, previous=previous)
+    for sentence, mentions in zip(sentences, found, strict=True):
         resolved = [mention for mention in mentions if mention.span is not None]
         spans = tuple(mention.span for mention in resolved if mention.span is not None)
         for mention in mentions:
             if mention.span is None:
-                skipped.append(Skipped(document.name, sentence.text, mention.text, mention.reason))
+                skipped.append(Skipped(document.name, sentence, mention.text, mention.reason))
                 continue
-            previous = mention.span
-            occurrence = occurrences[sentence.text, mention.text]
-            occurrences[sentence.text, mention.text] += 1
+            occurrence = occurrences[sentence, mention.text]
+            occurrences[sentence, mention.text] += 1
             facts.append(
                 Fact(
-                    key=fact_key(document.name, sentence.text, mention.text, occurrence),
+                    key=fact_key(document.name, sentence, mention.text, occurrence),
                     document=document.name,
-                    sentence=sentence.text,
+                    sentence=sentence,
                     when=mention.text,
                     span=mention.span,
-                    event=describe_event(sentence.text, mention, resolved),
+                    event=describe_event(sentence, mention, resolved),
                     sentence_spans=spans,
-                    horizon=None,
-                    in_name=_in_name(sentence.text, mention),
+                    horizon=horizon,
+                    in_name=_in_name(sentence, mention),
                 )
             )
-    horizon = _horizon(publication.date, facts)
-    return [_with_horizon(fact, horizon) for fact in facts], skipped
+    return facts, skipped
 
 
-def _with_horizon(fact: Fact, horizon: Point | None) -> Fact:
-    from dataclasses import replace
+def _find_all(sentences: list[str], published: datetime.date | None) -> list[list[Mention]]:
+    """Find the dates of each sentence; "the following year" may refer to an earlier sentence."""
+    found: list[list[Mention]] = []
+    previous: Span | None = None
+    for sentence in sentences:
+        mentions = find_dates(sentence, published=published, previous=previous)
+        previous = next((m.span for m in reversed(mentions) if m.span is not None), previous)
+        found.append(mentions)
+    return found
 
-    return replace(fact, horizon=horizon)
 
-
-def _horizon(published: datetime.date | None, facts: list[Fact]) -> Point | None:
+def _horizon(published: datetime.date | None, found: list[list[Mention]]) -> Point | None:
     if published is not None:
         return Point(published.year, published.month, published.day)
-    return max((fact.span.end for fact in facts), default=None)
+    return max((m.span.end for m in itertools.chain(*found) if m.span is not None), default=None)
 
 
 # Publication date ---------------------------------------------------------------------------------
@@ -111,18 +121,23 @@ def publication_date(document: Document) -> PublicationDate:
     """Return the publication date from front matter, or infer it from the text where it says so."""
     if document.published is not None:
         return PublicationDate(document.published, "front matter")
-    mentions = [m for s in split_sentences(document.text) for m in find_dates(s.text)]
-    if not any(needs_publication_date(mention) for mention in mentions):
+    found = _find_all([sentence.text for sentence in split_sentences(document.text)], None)
+    if not any(map(needs_publication_date, itertools.chain(*found))):
         return PublicationDate(None, "not needed: no date in the text depends on it")
+    return _infer_publication_date(document, found)
+
+
+def _infer_publication_date(document: Document, found: list[list[Mention]]) -> PublicationDate:
     for marker in _PUBLISHED_MARKER.finditer(document.text):
-        found = _full_dates(find_dates(document.text[marker.end() : marker.end() + 40]))
-        if found and found[0][1] == 0:
-            return PublicationDate(found[0][0], f"inferred from '{marker.group().strip()} {found[0][2]}'")
+        dates = _full_dates(find_dates(document.text[marker.end() : marker.end() + 40]))
+        if dates and dates[0][1] == 0:
+            return PublicationDate(dates[0][0], f"inferred from '{marker.group().strip()} {dates[0][2]}'")
     dateline = _DATELINE.match(document.text)
     if dateline:
-        found = _full_dates(find_dates(dateline.group()))
-        if found:
-            return PublicationDate(found[0][0], f"inferred from the dateline '{found[0][2]}'")
+        dates = _full_dates(find_dates(dateline.group()))
+        if dates:
+            return PublicationDate(dates[0][0], f"inferred from the dateline '{dates[0][2]}'")
+    mentions = list(itertools.chain(*found))
     latest = max(_full_dates(mentions), default=None)
     if latest is not None and any(m.relative and not m.yearless for m in mentions):
         return PublicationDate(latest[0], f"inferred from the latest full date in the text, '{latest[2]}'")

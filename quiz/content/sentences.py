@@ -58,7 +58,7 @@ def _emit(piece: str, offset: int) -> Iterator[Sentence]:
 def _ends_in_abbreviation(before: str, after: str) -> bool:
     if not before.endswith("."):
         return False
-    match = _WORD_BEFORE.search(before)
+    match = _WORD_BEFORE.search(before[-40:])  # only the last word matters; keeps long lines linear
     if match is None:
         return False
     word = match.group(1)

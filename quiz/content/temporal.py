@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from quiz.content import timespan
@@ -163,22 +162,26 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 # Every expression starts a word, and with one of these words; checking that first lets the
 # scanner skip most positions without trying each pattern.
+_ORDINAL_WORD = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
 _FIRST_WORD = (
-    r"(?=\d|(?i:the|from|between|last|next|this|that|later|earlier|yesterday|tomorrow|on|a|an|c|ca|ad|a\.d"
-    r"|early|mid|late|middle|end|turn|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|fifteen|twenty|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
-    r"|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\b"
+    r"(?=\d"
+    r"|(?i:the|from|between)\s+(?:\d|c\.|early|mid|late|middle|end|turn|following|next|previous|preceding"
+    rf"|same|subsequent|year|month|day|{_ORDINAL_WORD})"
+    r"|(?i:early|mid|late|middle|end|turn)\b"
+    r"|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+    r"\s+(?i:year|month|week|day|decade|centur)"
+    r"|(?i:last|next|this)\s+[A-Za-z]"
+    r"|(?i:that)\s+(?:same\s+)?(?:year|month|day|decade|century)"
+    r"|(?i:later|earlier)\s+(?:that|the)\b"
+    r"|(?i:yesterday|tomorrow)\b"
+    r"|[Oo]n\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+    r"|(?:AD|A\.D\.)"
+    rf"|(?i:{_ORDINAL_WORD})\b"
     r"|(?:Jan|Feb|Mar|Apr|May|Ju[nl]|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
 )
 _SCANNER = re.compile(
     r"\b" + _FIRST_WORD + "(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS) + ")"
 )
-# Every pattern above contains one of these, so text without them holds no date. Scanning only
-# windows around them keeps the (slow, many-branched) scanner off most of the text.
-_TRIGGER = re.compile(
-    r"\d|centur|year|month|day|decade|[Yy]esterday|[Tt]omorrow|(?:Jan|Feb|Mar|Apr|May|Ju[nl]|Aug|Sep|Oct|Nov|Dec)"
-)
-_REACH = 60  # longer than any date expression
 _BARE_MONTH_LEADS = re.compile(
     r"\b(?:in|In|during|During|since|Since|until|Until|by|By|early|Early|late|Late|mid-|from|From|of"
     r"|through|between|Between|to|and|before|Before|after|After|around)\s*$"
@@ -203,7 +206,7 @@ def find_dates(
 ) -> list[Mention]:
     """Return the date expressions of a text in order, resolved where their anchors are known."""
     mentions: list[Mention] = []
-    for match in _scan(text):
+    for match in _SCANNER.finditer(text):
         future = _is_future(text, match.start(), match.end())
         mention = _mention(match, text, published=published, previous=previous, future=future)
         if mention is None:
@@ -212,22 +215,6 @@ def find_dates(
         if mention.span is not None:
             previous = mention.span
     return _merge_ranges(text, mentions)
-
-
-def _scan(text: str) -> Iterator[re.Match[str]]:
-    """Yield what `_SCANNER.finditer(text)` would, looking only near trigger words."""
-    position = 0
-    for trigger in _TRIGGER.finditer(text):
-        if trigger.start() + _REACH < position:
-            continue
-        window_end = min(len(text), trigger.end() + _REACH)
-        for candidate in _SCANNER.finditer(text, max(position, trigger.start() - _REACH), window_end):
-            match = _SCANNER.match(text, candidate.start())  # the same match, seeing past the window
-            if match is None or match.start() < position:
-                continue
-            yield match
-            position = match.end()
-        position = max(position, trigger.end())
 
 
 def _is_future(text: str, start: int, end: int) -> bool:
