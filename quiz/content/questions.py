@@ -85,22 +85,15 @@ def build_questions(facts: Sequence[Fact]) -> list[Question]:
     pool = _Pool.of(facts)
     balances: dict[str, _Balance] = {}
     seen: dict[str, int] = {}
-    built: dict[Fact, list[Question]] = {}
     questions: list[Question] = []
     for fact in facts:
-        if fact in built:
-            # A sentence repeated in a document gives its fact twice: give it the same questions.
-            questions.extend(built[fact])
-            continue
         balance = balances.setdefault(fact.document, _Balance.of(fact.document))
         index = seen.get(fact.document, 0)
         seen[fact.document] = index + 1
-        own = [_date_question(fact, pool, balance.place_date(index))]
+        questions.append(_date_question(fact, pool, balance.place_date(index)))
         event_question = _event_question(fact, pool, balance.place_event(index))
         if event_question is not None:
-            own.append(event_question)
-        built[fact] = own
-        questions.extend(own)
+            questions.append(event_question)
     return questions
 
 

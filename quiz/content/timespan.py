@@ -5,7 +5,8 @@ from __future__ import annotations
 import calendar
 import datetime
 import enum
-from dataclasses import dataclass
+import functools
+from typing import NamedTuple
 
 
 class Precision(enum.Enum):
@@ -44,8 +45,7 @@ def days_in_month(year: int, month: int) -> int:
     return calendar.monthrange(2001, month)[1]
 
 
-@dataclass(frozen=True, order=True)
-class Point:
+class Point(NamedTuple):
     """A calendar day; `year` uses astronomical numbering (0 is 1 BC, -1 is 2 BC)."""
 
     year: int
@@ -68,8 +68,7 @@ class Point:
         return self.year * 10_000 + self.month * 100 + self.day
 
 
-@dataclass(frozen=True, order=True)
-class Span:
+class Span(NamedTuple):
     """An inclusive interval `[start, end]` whose ends have the same granularity."""
 
     start: Point
@@ -82,7 +81,15 @@ class Span:
     @property
     def is_range(self) -> bool:
         """Tell whether the span covers more than one unit of its precision."""
-        return self != unit(self.start, self.precision)
+        start, end, precision = self
+        if precision is Precision.DAY:
+            return start != end
+        if precision is Precision.MONTH:
+            return (start.year, start.month) != (end.year, end.month)
+        return end.year - start.year >= _UNIT_YEARS[precision]
+
+
+_UNIT_YEARS = {Precision.YEAR: 1, Precision.DECADE: 10, Precision.CENTURY: 100}
 
 
 def year_label(year: int) -> str:
@@ -149,10 +156,14 @@ def join(first: Span, last: Span) -> Span:
 
 def shift(span: Span, steps: int) -> Span:
     """Move a span by whole units of its precision, keeping its length."""
+    start, end, precision = span
+    if precision in _UNIT_YEARS:
+        years = steps * _UNIT_YEARS[precision]
+        return Span(Point(start.year + years, 1, 1), Point(end.year + years, 12, 31), precision)
     return Span(
-        _shift_point(span.start, span.precision, steps),
-        _end_of(_shift_point(span.end, span.precision, steps), span.precision),
-        span.precision,
+        _shift_point(start, precision, steps),
+        _end_of(_shift_point(end, precision, steps), precision),
+        precision,
     )
 
 
@@ -166,8 +177,7 @@ def _shift_point(point: Point, precision: Precision, steps: int) -> Point:
     if precision is Precision.MONTH:
         index = point.year * 12 + point.month - 1 + steps
         return Point(index // 12, index % 12 + 1, 1)
-    size = {Precision.YEAR: 1, Precision.DECADE: 10, Precision.CENTURY: 100}[precision]
-    return Point(point.year + steps * size, point.month, 1)
+    return Point(point.year + steps * _UNIT_YEARS[precision], point.month, 1)
 
 
 def _end_of(point: Point, precision: Precision) -> Point:
@@ -178,6 +188,7 @@ def _end_of(point: Point, precision: Precision) -> Point:
     return Point(point.year, 12, 31)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def label(span: Span) -> str:
     """Return a span as a reader would write it: 14 August 1947, 1970s, 1945–1991."""
     if span.precision is Precision.CENTURY and span.start.year % 100 == 0 and span.start.year > 0:
