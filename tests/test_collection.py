@@ -1,9 +1,16 @@
 from __future__ import annotations
 
 import datetime
+from collections import Counter
+from pathlib import Path
 
-from quiz.content.collection import DOCUMENTS_PER_WORKER, build_collection
-from quiz.content.documents import Document
+import pytest
+
+from quiz.content.collection import DOCUMENTS_PER_WORKER, Collection, build_collection
+from quiz.content.documents import Document, read_document
+from quiz.content.questions import Asks
+from quiz.content.temporal import find_dates
+from quiz.content.timespan import Span
 
 
 def small_documents(count: int) -> list[Document]:
@@ -35,3 +42,46 @@ def test_build_collection_keeps_every_document_and_what_was_left_out() -> None:
     assert [fact.when for fact in collection.facts] == ["2001"]
     assert [item.when for item in collection.skipped] == ["September 11"]
     assert len(collection.flashcards) == 2
+
+
+REAL_DOCUMENTS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt")) + sorted(
+    (Path(__file__).resolve().parent / "data" / "eval").glob("*.txt")
+)
+
+
+@pytest.fixture(scope="module")
+def real_collection() -> Collection:
+    return build_collection([read_document(path) for path in REAL_DOCUMENTS])
+
+
+def test_real_documents_answer_positions_are_balanced(real_collection: Collection) -> None:
+    positions = Counter(question.answer for question in real_collection.questions)
+    assert max(positions.values()) / len(real_collection.questions) <= 0.4
+
+
+def test_real_documents_questions_have_no_defects(real_collection: Collection) -> None:
+    for question in real_collection.questions:
+        answer = question.options[question.answer]
+        assert len(question.options) == 4
+        assert len(set(question.options)) == 4, question
+        assert answer not in question.stem, question
+        if question.asks is Asks.DATE:
+            spans = [parse_label(option) for option in question.options]
+            assert spans[question.answer] == question.fact.span
+            assert len({span.precision for span in spans}) == 1, question
+            assert spans == sorted(spans), question
+            for position, span in enumerate(spans):
+                if position != question.answer:
+                    assert not any(span.overlaps(true) for true in question.fact.sentence_spans), question
+
+
+def test_real_documents_every_fact_has_a_date_question(real_collection: Collection) -> None:
+    asked = {question.fact.key for question in real_collection.questions if question.asks is Asks.DATE}
+    assert asked == {fact.key for fact in real_collection.facts}
+
+
+def parse_label(text: str) -> Span:
+    """Read an option back into a span, with the finder itself: options must be dates it understands."""
+    (mention,) = find_dates(text)
+    assert mention.span is not None
+    return mention.span

@@ -368,6 +368,8 @@ class _DistractorCheck:
             self.cap = unit(fact.horizon, fact.span.precision).end
 
     def __call__(self, candidate: Span) -> bool:
+        if _ambiguous(candidate):
+            return False
         if candidate.overlaps(self.fact.span) or any(candidate.overlaps(span) for span in self.accepted):
             return False
         if self.cap is not None and candidate.end > self.cap:
@@ -380,6 +382,11 @@ class _DistractorCheck:
             return False
         self.accepted.append(candidate)
         return True
+
+
+def _ambiguous(span: Span) -> bool:
+    """Tell whether a decade's label reads as a century: "1900s" is taken for 1900–1999."""
+    return span.precision is Precision.DECADE and span.start.year % 100 == 0 and span.start.year != 2000
 
 
 def _collect(found: list[Span], check: _DistractorCheck, *sources: Iterable[Span]) -> None:
