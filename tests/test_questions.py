@@ -597,3 +597,9 @@ def test_build_questions_random_facts_meet_invariants(facts: list[Fact]) -> None
             assert_event_question_valid(question, facts)
     assert questions == build_questions(facts)
     assert len(build_flashcards(facts)) == 2 * len(facts)
+
+
+def test_date_question_stem_ends_a_quoted_event_once() -> None:
+    fact = make_fact(year(2024), 'The agency said, "Both sides have taken steps."')
+    (question, *_) = build_questions([fact])
+    assert question.stem == 'The agency said, "Both sides have taken steps." In which year?'

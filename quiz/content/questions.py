@@ -506,7 +506,8 @@ def _statement(fact: Fact) -> str:
 
 def _sentence(text: str) -> str:
     text = _capitalize(text.strip().rstrip(",;:").rstrip())
-    return text if text.endswith((".", "!", "?", MASK)) else f"{text}."
+    ended = text.rstrip("\"'”’)")  # a quotation may close the sentence: ... attacks."
+    return text if ended.endswith((".", "!", "?", MASK)) else f"{text}."
 
 
 def _capitalize(text: str) -> str:
