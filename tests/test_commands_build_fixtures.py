@@ -47,3 +47,10 @@ def test_build_fixtures_real_seeds_twice_same_bytes_and_loads(tmp_path):
 
     assert first.read_bytes() == second.read_bytes()
     assert Fact.objects.count() > 0
+
+
+def test_build_fixtures_committed_fixture_matches_the_seeds(tmp_path):
+    fresh = tmp_path / "content.json"
+    run("--seeds", str(settings.CONTENT_SEEDS_DIR), "--output", str(fresh))
+
+    assert settings.CONTENT_FIXTURE.read_bytes() == fresh.read_bytes(), "run `make fixtures` and commit the result"
