@@ -76,6 +76,7 @@ _YEAR = (
 _ERA = r"(?:BCE|BC|B\.C\.(?:E\.)?|CE|AD|A\.D\.)(?![A-Za-z])"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DASH = r"\s?[–—-]\s?"
+_RANGE_WORD = rf"{_DASH}|\s+(?:to|and|until|through)\s+"
 _ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + ")"
 _COUNT = r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|\d{1,3})"
 
@@ -100,7 +101,20 @@ _PATTERNS: list[tuple[str, str]] = [
         "mdy",
         rf"(?:\b{_WEEKDAY},?\s+)?\b(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY}),?\s+(?P<mdy_y>{_YEAR})",
     ),
-    ("month_range", rf"\b(?P<mr_m1>{_MONTH}){_DASH}(?P<mr_m2>{_MONTH}),?\s+(?P<mr_y>{_YEAR})"),
+    (
+        "day_month_range",
+        rf"\b(?:(?i:from|between)\s+)?(?P<dd_d1>{_DAY})\s+(?P<dd_m1>{_MONTH})(?:{_DASH}|\s+(?:to|and|until)\s+)"
+        rf"(?P<dd_d2>{_DAY})\s+(?P<dd_m2>{_MONTH}),?\s+(?P<dd_y>{_YEAR})",
+    ),
+    (
+        "month_day_range",
+        rf"\b(?:(?i:from|between)\s+)?(?P<md2_m1>{_MONTH})\s+(?P<md2_d1>{_DAY})(?:{_DASH}|\s+(?:to|and|until)\s+)"
+        rf"(?P<md2_m2>{_MONTH})\s+(?P<md2_d2>{_DAY}),?\s+(?P<md2_y>{_YEAR})",
+    ),
+    (
+        "month_range",
+        rf"\b(?:(?i:from|between)\s+)?(?P<mr_m1>{_MONTH})(?:{_RANGE_WORD})(?P<mr_m2>{_MONTH}),?\s+(?P<mr_y>{_YEAR})",
+    ),
     ("my", rf"\b(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR}|[1-9]\d{{2}}\b(?![,.]\d))"),
     ("dm", rf"(?:\b{_WEEKDAY},?\s+)?\b(?P<dm_d>{_DAY})\s+(?:of\s+)?(?P<dm_m>{_MONTH})\b"),
     ("md", rf"(?:\b{_WEEKDAY},?\s+)?\b(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})(?![\d,]\d)\b"),
@@ -166,7 +180,7 @@ _ORDINAL_WORD = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
 _FIRST_WORD = (
     r"(?=\d"
     r"|(?i:the|from|between)\s+(?:\d|c\.|early|mid|late|middle|end|turn|following|next|previous|preceding"
-    rf"|same|subsequent|year|month|day|{_ORDINAL_WORD})"
+    rf"|same|subsequent|year|month|day|{_ORDINAL_WORD}|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
     r"|(?i:early|mid|late|middle|end|turn)\b"
     r"|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
     r"\s+(?i:year|month|week|day|decade|centur)"
@@ -322,6 +336,15 @@ def _month_range(groups: dict[str, str]) -> Span | None:
     return timespan.join(timespan.month(year, first), timespan.month(year, last))
 
 
+def _days_range(groups: dict[str, str], prefix: str) -> Span | None:
+    year = _year_value(groups[f"{prefix}_y"])
+    first = _safe_day(year, _month_value(groups[f"{prefix}_m1"]), _day_value(groups[f"{prefix}_d1"]))
+    last = _safe_day(year, _month_value(groups[f"{prefix}_m2"]), _day_value(groups[f"{prefix}_d2"]))
+    if first is None or last is None or last.start <= first.start:
+        return None
+    return timespan.join(first, last)
+
+
 def _century(groups: dict[str, str]) -> Span | None:
     bc = "B" in groups.get("c_era", "").upper()
     numbers = [_ordinal_value(groups["c_n"])]
@@ -399,6 +422,8 @@ _ABSOLUTE = {
     "dmy": lambda groups: _dmy(groups, "dmy"),
     "mdy": lambda groups: _dmy(groups, "mdy"),
     "month_range": _month_range,
+    "day_month_range": lambda groups: _days_range(groups, "dd"),
+    "month_day_range": lambda groups: _days_range(groups, "md2"),
     "my": lambda groups: timespan.month(_year_value(groups["my_y"]), _month_value(groups["my_m"])),
     "century": _century,
     "decade": _decade,
