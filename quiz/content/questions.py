@@ -10,7 +10,7 @@ import itertools
 import random
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from quiz.content.facts import Fact
@@ -150,11 +150,14 @@ class _Placement:
     balance: _Balance
     target: int
 
-    def choose(self, feasible: Iterable[int]) -> int:
+    def preference(self) -> list[int]:
+        """Return the slots, best first: least used, then nearest the target."""
         counts = self.balance.counts
-        position = min(feasible, key=lambda slot: (counts[slot], abs(slot - self.target), slot))
-        counts[position] += 1
-        return position
+        return sorted(range(OPTIONS), key=lambda slot: (counts[slot], abs(slot - self.target), slot))
+
+    def claim(self, slot: int) -> int:
+        self.balance.counts[slot] += 1
+        return slot
 
 
 # The whole collection, indexed once
@@ -277,11 +280,17 @@ def _date_question(fact: Fact, pool: _Pool, placement: _Placement) -> Question:
     answer = fact.span
     ask = ASK_RANGE if answer.is_range else ASK_UNIT
     stem = f"{_statement(fact)} {ask[answer.precision]}"
-    rng = _rng(fact.key, Asks.DATE.value)
-    below, above = _date_distractors(fact, pool, stem, rng)
-    feasible = [slot for slot in range(OPTIONS) if slot <= len(below) and DISTRACTORS - slot <= len(above)]
-    position = placement.choose(feasible)
-    spans = sorted([answer, *below[:position], *above[: DISTRACTORS - position]], key=_chronological)
+    below, above = _date_distractors(fact, pool, stem, _rng(fact.key, Asks.DATE.value))
+    # Draw only what the preferred position needs: most questions never look at a fourth date.
+    position = _first_feasible(placement, below, above)
+    if position is None:
+        below.fill_from_floor(DISTRACTORS - len(above.found))
+        position = _first_feasible(placement, below, above)
+    assert position is not None, "the floor always leaves room below the answer"
+    placement.claim(position)
+    spans = sorted(
+        [answer, *below.found[:position], *above.found[: DISTRACTORS - position]], key=_chronological
+    )
     return Question(
         key=f"{fact.key}:{Asks.DATE.value}",
         fact=fact,
@@ -292,10 +301,42 @@ def _date_question(fact: Fact, pool: _Pool, placement: _Placement) -> Question:
     )
 
 
-def _date_distractors(
-    fact: Fact, pool: _Pool, stem: str, rng: random.Random
-) -> tuple[list[Span], list[Span]]:
-    """Return up to three valid distractors before the answer and up to three after it."""
+def _first_feasible(placement: _Placement, below: _Side, above: _Side) -> int | None:
+    """Return the best position for which both sides can supply their distractors."""
+    return next(
+        (slot for slot in placement.preference() if below.fill(slot) and above.fill(DISTRACTORS - slot)),
+        None,
+    )
+
+
+@dataclass
+class _Side:
+    """The distractors on one side of the answer, drawn from their sources only when needed."""
+
+    check: _DistractorCheck
+    sources: Iterator[Span]
+    found: list[Span] = field(default_factory=list)
+    floor: Callable[[], Iterator[Span]] | None = None
+
+    def fill(self, wanted: int) -> bool:
+        """Draw until `wanted` distractors are found; tell whether there are that many."""
+        while len(self.found) < wanted:
+            candidate = next(self.sources, None)
+            if candidate is None:
+                return False
+            if self.check(candidate):
+                self.found.append(candidate)
+        return True
+
+    def fill_from_floor(self, wanted: int) -> None:
+        """Every nearby date is taken by the sentence or the event: go below all of their dates."""
+        if self.floor is not None:
+            self.sources = itertools.chain(self.sources, self.floor())
+        self.fill(wanted)
+
+
+def _date_distractors(fact: Fact, pool: _Pool, stem: str, rng: random.Random) -> tuple[_Side, _Side]:
+    """Return the sources of distractors before the answer and after it, nearest and own dates first."""
     answer = fact.span
     size = _units(answer)
     same_event = pool.spans_by_document_event.get((fact.document, _norm(fact.event)))
@@ -304,21 +345,21 @@ def _date_distractors(
     earlier, later = pool.document_dates(fact, size, REACH[answer.precision] + (DISTRACTORS - 1) * size)
     rng.shuffle(earlier)
     rng.shuffle(later)
-    below: list[Span] = []
-    above: list[Span] = []
-    steps = _steps(answer.precision, size, sys.maxsize, rng)
-    _collect(below, check, earlier, _shifted(answer, (-step for step in steps)))
-    steps = _steps(answer.precision, size, _headroom(answer, check.cap), rng)
-    _collect(above, check, later, _shifted(answer, steps))
-    if len(below) + len(above) < DISTRACTORS:
-        # Every nearby date is taken by the sentence or the event: go below all of their dates.
-        floor = min(span.start for span in (answer, *fact.sentence_spans))
+    below_steps = _steps(answer.precision, size, sys.maxsize, rng)
+    above_steps = _steps(answer.precision, size, _headroom(answer, check.cap), rng)
+
+    def floor() -> Iterator[Span]:
+        lowest = min(span.start for span in (answer, *fact.sentence_spans))
         if same_event is not None:
-            floor = min(floor, same_event.starts[0])
-        first_unit, answer_unit = unit(floor, answer.precision), unit(answer.start, answer.precision)
+            lowest = min(lowest, same_event.starts[0])
+        first_unit, answer_unit = unit(lowest, answer.precision), unit(answer.start, answer.precision)
         distance = _units(Span(first_unit.start, answer_unit.end, answer.precision)) - 1
-        tiles = (-(distance + size * tile) for tile in range(1, OPTIONS * 4))
-        _collect(below, check, _shifted(answer, tiles))
+        return _shifted(answer, (-(distance + size * tile) for tile in range(1, OPTIONS * 4)))
+
+    below = _Side(
+        check, itertools.chain(earlier, _shifted(answer, (-step for step in below_steps))), floor=floor
+    )
+    above = _Side(check, itertools.chain(later, _shifted(answer, above_steps)))
     return below, above
 
 
@@ -389,15 +430,6 @@ def _ambiguous(span: Span) -> bool:
     return span.precision is Precision.DECADE and span.start.year % 100 == 0 and span.start.year != 2000
 
 
-def _collect(found: list[Span], check: _DistractorCheck, *sources: Iterable[Span]) -> None:
-    for source in sources:
-        for candidate in source:
-            if len(found) >= DISTRACTORS:
-                return
-            if check(candidate):
-                found.append(candidate)
-
-
 def _shifted(span: Span, steps: Iterable[int]) -> Iterator[Span]:
     for step in steps:
         try:
@@ -439,7 +471,7 @@ def _event_question(fact: Fact, pool: _Pool, placement: _Placement) -> Question 
             break
     else:
         return None
-    position = placement.choose(range(OPTIONS))
+    position = placement.claim(placement.preference()[0])
     return Question(
         key=f"{fact.key}:{Asks.EVENT.value}",
         fact=fact,
