@@ -198,7 +198,7 @@ def _removal(sentence: str, mention: Mention) -> tuple[int, int]:
         if sentence[start:end].lower().startswith("the "):
             start += 4
         return start, end
-    preposition = _PREPOSITION.search(sentence[:start])
+    preposition = _PREPOSITION.search(sentence, max(0, start - 40), start)
     if preposition:
         start = preposition.start()
     return start, end
@@ -206,7 +206,7 @@ def _removal(sentence: str, mention: Mention) -> tuple[int, int]:
 
 def _in_name(sentence: str, mention: Mention) -> bool:
     """Tell whether the date belongs to a name: "the Indo-Pakistani War of 1965", "the 1970s operation"."""
-    before = sentence[: mention.start]
+    before = sentence[max(0, mention.start - 80) : mention.start]
     if re.search(r"\b[A-Z][\w’'–-]*\s+of\s+$", before) and not re.search(
         r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
         r"\s+of\s+$",

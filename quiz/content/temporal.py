@@ -196,6 +196,7 @@ _FIRST_WORD = (
 _SCANNER = re.compile(
     r"\b" + _FIRST_WORD + "(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS) + ")"
 )
+_LOOKBACK = 40  # characters around a date that the checks below read; more would make them quadratic
 _BARE_MONTH_LEADS = re.compile(
     r"\b(?:in|In|during|During|since|Since|until|Until|by|By|early|Early|late|Late|mid-|from|From|of"
     r"|through|between|Between|to|and|before|Before|after|After|around)\s*$"
@@ -234,7 +235,7 @@ def find_dates(
 def _is_future(text: str, start: int, end: int) -> bool:
     """Tell whether the clause around a date speaks of the future ("will meet on Monday")."""
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-    before = text[clause_start:start]
+    before = text[max(clause_start, start - 2 * _LOOKBACK) : start]
     if _FUTURE.search(before):
         return True
     if _PAST_VERB_BEFORE.search(before):  # "said on Monday that they will ..."
@@ -272,7 +273,7 @@ def _mention(
         if span is None or not _plausible(kind, text, start, end):
             return None
         return Mention(match.group(), start, end, span)
-    if kind == "bare_month" and not _BARE_MONTH_LEADS.search(text[:start]):
+    if kind == "bare_month" and not _BARE_MONTH_LEADS.search(text[max(0, start - _LOOKBACK) : start]):
         return None
     if kind == "weekday":
         start += match.group().lower().index(groups["wd"].lower())
@@ -459,7 +460,7 @@ def _plausible(kind: str, text: str, start: int, end: int) -> bool:
     """Reject numbers that are counts, measures, codes or parts of names, not years."""
     if kind not in _NUMBER_KINDS:
         return True
-    before, after = text[:start], text[end:]
+    before, after = text[max(0, start - _LOOKBACK) : start], text[end : end + _LOOKBACK]
     next_word = re.match(r"\s*([A-Za-z]+)", after)
     if next_word and next_word.group(1).lower() in _COUNT_NOUNS:
         return False
@@ -639,7 +640,8 @@ def _join(text: str, first: Mention, last: Mention) -> Mention | None:
         return None
     between = text[first.end : last.start]
     for lead, middle in _RANGE_JOINS:
-        lead_match = lead.search(text[: first.start]) if lead else None
+        window = max(0, first.start - _LOOKBACK)
+        lead_match = lead.search(text, window, first.start) if lead else None
         if (lead is None or lead_match) and middle.match(between):
             span = _range_span(first.span, last.span)
             if span is None:
