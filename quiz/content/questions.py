@@ -10,7 +10,7 @@ import itertools
 import random
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from quiz.content.facts import Fact
@@ -80,13 +80,19 @@ class Flashcard:
     back: str
 
 
-def build_questions(facts: Sequence[Fact]) -> list[Question]:
-    """Return the questions of a collection of facts, in the order of the facts."""
+def build_questions(facts: Sequence[Fact], *, documents: Container[str] | None = None) -> list[Question]:
+    """Return the questions of the facts, in their order; only those of `documents` if it is given.
+
+    Distractors are drawn from every fact either way, so the questions of a document do not depend on
+    which other documents are asked for at the same time.
+    """
     pool = _Pool.of(facts)
     balances: dict[str, _Balance] = {}
     seen: dict[str, int] = {}
     questions: list[Question] = []
     for fact in facts:
+        if documents is not None and fact.document not in documents:
+            continue
         balance = balances.setdefault(fact.document, _Balance.of(fact.document))
         index = seen.get(fact.document, 0)
         seen[fact.document] = index + 1
