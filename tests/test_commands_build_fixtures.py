@@ -53,4 +53,6 @@ def test_build_fixtures_committed_fixture_matches_the_seeds(tmp_path):
     fresh = tmp_path / "content.json"
     run("--seeds", str(settings.CONTENT_SEEDS_DIR), "--output", str(fresh))
 
-    assert settings.CONTENT_FIXTURE.read_bytes() == fresh.read_bytes(), "run `make fixtures` and commit the result"
+    assert settings.CONTENT_FIXTURE.read_bytes() == fresh.read_bytes(), (
+        "run `make fixtures` and commit the result"
+    )

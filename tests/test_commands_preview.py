@@ -43,7 +43,7 @@ def test_preview_json_touches_no_database(document_file, django_assert_num_queri
 def test_preview_text_shows_left_out_section(document_file):
     output = run(str(document_file))
 
-    assert "Published: none" in output
+    assert "Published: unknown (not needed: no date in the text depends on it)" in output
     assert "Left out (0):" in output
 
 

@@ -124,3 +124,10 @@ def test_seed_encyclopedia_finds_every_date_and_nothing_else() -> None:
         ("the 2020s", "2020-01-01", "2029-12-31", "decade"),
     ]
     assert [item.when for item in skipped] == ["September 11"]
+
+
+def test_extract_facts_does_not_take_the_dateline_for_an_event() -> None:
+    facts, _ = extract_facts(document("NEW DELHI, May 27, 2025 — Talks failed last year."))
+    assert [(fact.when, fact.sentence, fact.span.start.year) for fact in facts] == [
+        ("last year", "Talks failed last year.", 2024)
+    ]

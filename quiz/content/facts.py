@@ -54,7 +54,9 @@ class PublicationDate:
 
 def extract_facts(document: Document) -> tuple[list[Fact], list[Skipped]]:
     """Return the dated facts of a document and the date expressions left out."""
-    sentences = [sentence.text for sentence in split_sentences(document.text)]
+    # A dateline ("NEW DELHI, May 27, 2025 —") says when the text was written, not what happened.
+    body = document.text[_dateline_end(document.text) :]
+    sentences = [sentence.text for sentence in split_sentences(body)]
     found = _find_all(sentences, document.published)
     if document.published is None and any(map(needs_publication_date, itertools.chain(*found))):
         published = _infer_publication_date(document, found).date
@@ -132,16 +134,20 @@ def _infer_publication_date(document: Document, found: list[list[Mention]]) -> P
         dates = _full_dates(find_dates(document.text[marker.end() : marker.end() + 40]))
         if dates and dates[0][1] == 0:
             return PublicationDate(dates[0][0], f"inferred from '{marker.group().strip()} {dates[0][2]}'")
-    dateline = _DATELINE.match(document.text)
-    if dateline:
-        dates = _full_dates(find_dates(dateline.group()))
-        if dates:
-            return PublicationDate(dates[0][0], f"inferred from the dateline '{dates[0][2]}'")
+    if end := _dateline_end(document.text):
+        dates = _full_dates(find_dates(document.text[:end]))
+        return PublicationDate(dates[0][0], f"inferred from the dateline '{dates[0][2]}'")
     mentions = list(itertools.chain(*found))
     latest = max(_full_dates(mentions), default=None)
     if latest is not None and any(m.relative and not m.yearless for m in mentions):
         return PublicationDate(latest[0], f"inferred from the latest full date in the text, '{latest[2]}'")
-    return PublicationDate(None, "unknown: no front matter, no dateline and no 'Published' line")
+    return PublicationDate(None, "no front matter, no dateline and no 'Published' line")
+
+
+def _dateline_end(text: str) -> int:
+    """Return where a dateline with a full date ends at the start of the text, or 0."""
+    dateline = _DATELINE.match(text)
+    return dateline.end() if dateline and _full_dates(find_dates(dateline.group())) else 0
 
 
 def _full_dates(mentions: list[Mention]) -> list[tuple[datetime.date, int, str]]:

@@ -11,7 +11,7 @@ from typing import Any
 from quiz.content import timespan
 from quiz.content.collection import Collection
 from quiz.content.documents import Document
-from quiz.content.facts import Fact, Skipped
+from quiz.content.facts import Fact, Skipped, publication_date
 from quiz.content.questions import Flashcard, Question
 
 
@@ -92,7 +92,9 @@ def _flashcard_record(card: Flashcard) -> dict[str, Any]:
 
 def _document_text(document: Document, parts: _Parts) -> Iterator[str]:
     yield f"{document.title} ({document.name})"
-    yield f"Published: {document.published.isoformat() if document.published else 'none'}"
+    publication = publication_date(document)
+    published = publication.date.isoformat() if publication.date else "unknown"
+    yield f"Published: {published} ({publication.origin})"
     if document.source:
         yield f"Source: {document.source}"
     yield f"Facts ({len(parts.facts)}):"
