@@ -5,6 +5,7 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -603,3 +604,51 @@ def test_date_question_stem_ends_a_quoted_event_once() -> None:
     fact = make_fact(year(2024), 'The agency said, "Both sides have taken steps."')
     (question, *_) = build_questions([fact])
     assert question.stem == 'The agency said, "Both sides have taken steps." In which year?'
+
+
+def test_date_question_blanks_the_date_in_its_own_sentence() -> None:
+    fact = replace(
+        make_fact(
+            year(762),
+            "Al-Mansur founded Baghdad",
+            sentence="Al-Mansur founded Baghdad in 762 as a round city.",
+        ),
+        when="762",
+        at=len("Al-Mansur founded Baghdad in "),
+    )
+    (question, *_) = build_questions([fact])
+    assert question.stem == "Al-Mansur founded Baghdad in ____ as a round city. In which year?"
+
+
+def test_date_question_about_a_name_asks_about_the_event_instead() -> None:
+    sentence = "Iran aided Pakistan in the Indo-Pakistani War of 1965."
+    fact = replace(
+        make_fact(year(1965), "Iran aided Pakistan in the Indo-Pakistani War", sentence=sentence),
+        when="1965",
+        at=sentence.index("1965"),
+        in_name=True,
+    )
+    (question, *_) = build_questions([fact])
+    assert question.stem == "Iran aided Pakistan in the Indo-Pakistani War. In which year?"
+
+
+def test_event_question_takes_one_option_per_sentence_and_none_the_sentence_also_dates() -> None:
+    shared = "Troops left in 1801 and a fort opened in 1802."
+    facts = [
+        make_fact(year(1900), "A bridge was built"),
+        make_fact(year(1801), "Troops left", sentence=shared, sentence_spans=(year(1802),)),
+        make_fact(year(1802), "A fort opened", sentence=shared, sentence_spans=(year(1801),)),
+        make_fact(
+            year(1850),
+            "A road opened",
+            sentence="A road opened in 1850 and 1900.",
+            sentence_spans=(year(1900),),
+        ),
+        make_fact(year(1700), "A town was founded"),
+        make_fact(year(1750), "A school opened"),
+    ]
+    questions = build_questions(facts)
+    (asked,) = [q for q in questions if q.asks is Asks.EVENT and q.fact is facts[0]]
+    options = set(asked.options)
+    assert not {"Troops left", "A fort opened"} <= options
+    assert "A road opened" not in options

@@ -26,6 +26,7 @@ class Fact:
     sentence_spans: tuple[Span, ...]  # every date the sentence makes true, this one included
     horizon: Point | None  # the latest date a distractor may fall on for a past event
     in_name: bool = False  # the date belongs to a name: "the Indo-Pakistani War of 1965"
+    at: int = -1  # where `when` starts in `sentence`
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ def extract_facts(document: Document) -> tuple[list[Fact], list[Skipped]]:
                     sentence_spans=spans,
                     horizon=horizon,
                     in_name=_in_name(sentence, mention),
+                    at=mention.start,
                 )
             )
     return facts, skipped

@@ -45,6 +45,7 @@ ASK_RANGE = {
     Precision.CENTURY: "Over which centuries?",
 }
 MASK = "…"
+BLANK = "____"
 
 # A number that may name a date: 1965, 1960s, 16th, 44 BC.
 DIGIT = re.compile(r"\d")
@@ -121,7 +122,7 @@ def build_flashcards(facts: Sequence[Fact]) -> list[Flashcard]:
                 key=f"{fact.key}:{Direction.EVENT_TO_DATE.value}",
                 fact=fact,
                 direction=Direction.EVENT_TO_DATE,
-                front=f"{_statement(fact)} When?",
+                front=f"{_stem_text(fact)} When?",
                 back=label(fact.span),
             )
         )
@@ -285,7 +286,7 @@ class _Timeline:
 def _date_question(fact: Fact, pool: _Pool, placement: _Placement) -> Question:
     answer = fact.span
     ask = ASK_RANGE if answer.is_range else ASK_UNIT
-    stem = f"{_statement(fact)} {ask[answer.precision]}"
+    stem = f"{_stem_text(fact)} {ask[answer.precision]}"
     below, above = _date_distractors(fact, pool, stem, _rng(fact.key, Asks.DATE.value))
     # Draw only what the preferred position needs: most questions never look at a fourth date.
     position = _first_feasible(placement, below, above)
@@ -458,13 +459,15 @@ def _event_question(fact: Fact, pool: _Pool, placement: _Placement) -> Question 
     asked = fact.span
     answer = _capitalize(_mask(_event_text(fact), asked))
     taken = {_norm(answer)}
+    sentences = {(fact.document, fact.sentence)}  # two options from one sentence read as near twins
     asked_label = label(asked).casefold()
     picks: list[str] = []
     for choice in _event_candidates(fact, pool, _rng(fact.key, Asks.EVENT.value)):
         other = choice.fact
-        if not choice.norm or choice.norm in taken:
+        if not choice.norm or choice.norm in taken or (other.document, other.sentence) in sentences:
             continue
-        if (other.document, other.sentence) == (fact.document, fact.sentence):
+        # Another date of its sentence may be what the option's words refer to ("... last year").
+        if any(span.overlaps(asked) for span in other.sentence_spans):
             continue
         if choice.has_number and (asked_label in choice.event or _mask(other.event, asked) != other.event):
             continue
@@ -473,6 +476,7 @@ def _event_question(fact: Fact, pool: _Pool, placement: _Placement) -> Question 
             continue
         picks.append(choice.text)
         taken.add(choice.norm)
+        sentences.add((other.document, other.sentence))
         if len(picks) == DISTRACTORS:
             break
     else:
@@ -533,13 +537,30 @@ def _event_text(fact: Fact) -> str:
     return fact.event.strip() or fact.sentence.strip()
 
 
+def _stem_text(fact: Fact) -> str:
+    """Return the source sentence with its date blanked, or, for a date in a name, the bare event.
+
+    The whole sentence reads better than the event cut out of it, but "the Indo-Pakistani War of ____"
+    asks about a name: there the event, with the name shortened, is the clearer question.
+    """
+    if fact.in_name or fact.at < 0:
+        return _statement(fact)
+    cloze = f"{fact.sentence[: fact.at]}{BLANK}{fact.sentence[fact.at + len(fact.when) :]}"
+    return _sentence(_hide(cloze, fact.span))
+
+
 def _statement(fact: Fact) -> str:
     """Return the fact's event as a sentence that does not give its date away."""
-    text = _mask(_event_text(fact), fact.span)
-    answer = label(fact.span)
+    return _sentence(_hide(_event_text(fact), fact.span))
+
+
+def _hide(text: str, span: Span) -> str:
+    """Replace whatever in `text` would name the span's date with an ellipsis."""
+    text = _mask(text, span)
+    answer = label(span)
     if answer.casefold() in text.casefold():
         text = re.sub(re.escape(answer), MASK, text, flags=re.IGNORECASE)
-    return _sentence(text)
+    return text
 
 
 def _sentence(text: str) -> str:
