@@ -213,3 +213,35 @@ def test_find_dates_never_crashes_on_date_like_fragments(words: list[str]) -> No
     for published in (None, PUBLISHED):
         for mention in find_dates(" ".join(words), published=published):
             assert mention.span is None or mention.span.start <= mention.span.end
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "start"),
+    [
+        ("Eight drowned in the 24 hours to Wednesday evening.", "Wednesday evening", "2025-05-21"),
+        ("It has issued an orange alert until Saturday.", "Saturday", "2025-05-31"),
+        ("The next meeting is scheduled for June.", "June", "2025-06-01"),
+        ("He won the final on 14 July, has signed and will wear the shirt.", "14 July", "2024-07-14"),
+        (
+            "He scored the header that beat hosts Germany on July 5, and he is expected to stay.",
+            "July 5",
+            "2024-07-05",
+        ),
+        ("The transfer window closes at 11pm on Friday.", "Friday", "2025-05-30"),
+        ("Floods hit in late May after the cyclone made landfall on May 26.", "May 26", "2025-05-26"),
+    ],
+)
+def test_find_dates_reads_tense_and_weekdays_from_the_dates_own_clause(
+    text: str, when: str, start: str
+) -> None:
+    assert [(m.text, m.span.start.iso()) for m in find_dates(text, published=PUBLISHED) if m.span][-1] == (
+        when,
+        start,
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["The helpline can be reached on 1079.", "The voter helpline, 1950, took calls."]
+)
+def test_find_dates_ignores_phone_numbers_after_on_or_helpline(text: str) -> None:
+    assert find_dates(text, published=PUBLISHED) == []

@@ -55,9 +55,7 @@ class PublicationDate:
 
 def extract_facts(document: Document) -> tuple[list[Fact], list[Skipped]]:
     """Return the dated facts of a document and the date expressions left out."""
-    # A dateline ("NEW DELHI, May 27, 2025 —") says when the text was written, not what happened.
-    body = document.text[_dateline_end(document.text) :]
-    sentences = [sentence.text for sentence in split_sentences(body)]
+    sentences = [sentence.text for sentence in split_sentences(document.text)]
     found = _find_all(sentences, document.published)
     if document.published is None and any(map(needs_publication_date, itertools.chain(*found))):
         published = _infer_publication_date(document, found).date
@@ -118,7 +116,10 @@ _PUBLISHED_MARKER = re.compile(r"(?i)\b(?:published|posted|updated|dated|last mo
 
 
 # "NEW DELHI, May 27, 2025 —", "Monday, 26 May 2025:", or a first line that is only a date.
-_DATELINE = re.compile(r"\s*[^\n]{0,40}?\d{4}\s*(?:[—–:-]|\n|$)")
+_DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Za-z .'-]{1,40},\s+)?[^\n—–(]{0,25}?\d{1,4}(?:\s*\([^)\n]{1,30}\))?"
+    r"(?:\s+(?:—|–|--|-)\s|\s*:\s|\s*\n)"
+)
 
 
 def publication_date(document: Document) -> PublicationDate:
@@ -136,8 +137,7 @@ def _infer_publication_date(document: Document, found: list[list[Mention]]) -> P
         dates = _full_dates(find_dates(document.text[marker.end() : marker.end() + 40]))
         if dates and dates[0][1] == 0:
             return PublicationDate(dates[0][0], f"inferred from '{marker.group().strip()} {dates[0][2]}'")
-    if end := _dateline_end(document.text):
-        dates = _full_dates(find_dates(document.text[:end]))
+    if (end := _dateline_end(document.text)) and (dates := _full_dates(find_dates(document.text[:end]))):
         return PublicationDate(dates[0][0], f"inferred from the dateline '{dates[0][2]}'")
     mentions = list(itertools.chain(*found))
     latest = max(_full_dates(mentions), default=None)
@@ -147,9 +147,9 @@ def _infer_publication_date(document: Document, found: list[list[Mention]]) -> P
 
 
 def _dateline_end(text: str) -> int:
-    """Return where a dateline with a full date ends at the start of the text, or 0."""
+    """Return where a dateline ("BEIJING, Jan 8 (Reuters) —") ends at the start of the text, or 0."""
     dateline = _DATELINE.match(text)
-    return dateline.end() if dateline and _full_dates(find_dates(dateline.group())) else 0
+    return dateline.end() if dateline and find_dates(dateline.group()) else 0
 
 
 def _full_dates(mentions: list[Mention]) -> list[tuple[datetime.date, int, str]]:
@@ -187,7 +187,10 @@ _APPOSITIVE = re.compile(r"^,\s+(?:the|a|an)\s+[^,]{1,80},\s*")
 def describe_event(sentence: str, mention: Mention, mentions: list[Mention]) -> str:
     """Return the sentence without the date, trimmed to the clause that holds it."""
     start, end = _removal(sentence, mention)
-    before, after = sentence[:start], sentence[end:]
+    # A dateline ("BEIJING, Jan 8 (Reuters) —") is not part of the event, whichever date is asked.
+    before, after = sentence[min(_dateline_end(sentence), start) : start], sentence[end:]
+    if mention.start < _dateline_end(sentence):
+        before, after = "", sentence[_dateline_end(sentence) :]
     if not _in_name(sentence, mention):
         after = _APPOSITIVE.sub(" ", after, count=1) if after.startswith(",") else after
     others = [m for m in mentions if m is not mention]
@@ -243,7 +246,12 @@ def _trim_clauses(before: str, after: str, end: int, others: list[Mention]) -> t
 
 
 def _tidy(text: str) -> str:
-    text = re.sub(r"\(\s*\)", "", text)
+    text = re.sub(
+        r"\(\s*(?:(?:r|b|d|c|ca|fl|reigned|born|died)\.?)?\s*[,;]?\s*\)", "", text
+    )  # "(r. 754–775)"
+    text = re.sub(
+        r"\s+(?:only|just|even|already|still)(?=\s*[,;.]|\s*$)", "", text
+    )  # "abolished only in 1861"
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
     text = re.sub(r"([(])\s+", r"\1", text)

@@ -56,13 +56,18 @@ _COUNT_NOUNS = frozenset(
     """.split()
 )
 _FUTURE = re.compile(
-    r"(?i)\b(?:will|shall|going to|(?:is|are|was|were) (?:set|due|expected|scheduled|to)\b"
-    r"|plans? to|intends? to|upcoming)\b|'ll\b"
+    r"\b(?i:will|shall|going to|could|might|(?:is|are|was|were) (?:set|due|expected|scheduled|to)\b"
+    r"|plans? to|intends? to|upcoming)\b|'ll\b|\bmay\b"  # "may", not the month "May"
 )
-_PAST_VERB_BEFORE = re.compile(
+# News tells what is planned in the present tense: "the transfer window closes on Friday".
+_SCHEDULED = re.compile(
+    r"(?i)\b(?:closes|opens|begins|starts|expires|resumes|kicks off|takes effect|comes into force)\b"
+)
+_PAST_VERB = re.compile(
     r"(?i)\b(?:said|told|\w{3,}ed|was|were|had|did|met|began|took|made|came|went|held|saw|left|won|lost"
-    r"|fell|rose|spoke|wrote|gave|got|sent|struck|fought|broke|flew)(?:\s+[\w'’-]+){0,3}?\s+(?:on|in|at|last|this|by)?\s*$"
+    r"|fell|rose|spoke|wrote|gave|got|sent|struck|fought|broke|flew|hit|ran|led|sold|bought|paid|built)\b"
 )
+_OVER = re.compile(r"(?i)\b(?:had|was|were|lasted|remained|stayed|continued|ended)\b")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
 
 _MONTH = (
@@ -171,7 +176,10 @@ _PATTERNS: list[tuple[str, str]] = [
         + r")\b",
     ),
     ("deictic", r"\b(?P<dx>[Yy]esterday|[Tt]omorrow)\b"),
-    ("weekday", rf"\b(?:[Oo]n\s+)(?P<wd>{_WEEKDAY})\b(?!\s*,?\s*(?:\d|{_MONTH}))"),
+    (
+        "weekday",
+        rf"\b(?P<wd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b(?!\s*,?\s*(?:\d|{_MONTH}))",
+    ),
     ("bare_month", rf"\b(?P<bm_m>{_MONTH})\b(?!\.?\s*\d)"),
 ]
 # Every expression starts a word, and with one of these words; checking that first lets the
@@ -199,8 +207,12 @@ _SCANNER = re.compile(
 _LOOKBACK = 40  # characters around a date that the checks below read; more would make them quadratic
 _BARE_MONTH_LEADS = re.compile(
     r"\b(?:in|In|during|During|since|Since|until|Until|by|By|early|Early|late|Late|mid-|from|From|of"
-    r"|through|between|Between|to|and|before|Before|after|After|around)\s*$"
+    r"|through|between|Between|to|and|before|Before|after|After|around|for)\s*$"
 )
+# A weekday names a day after these words; "Monday" alone may be a name or a heading.
+_WEEKDAY_LEADS = re.compile(r"(?i)\b(?:on|until|till|by|since|before|after|to|from|through|and|or)\s+$")
+# Words after which a date is a deadline or the end of something still going on.
+_UNTIL = re.compile(r"(?i)\b(?:until|till|by)\s+$")
 
 
 @dataclass(frozen=True)
@@ -236,13 +248,16 @@ def _is_future(text: str, start: int, end: int) -> bool:
     """Tell whether the clause around a date speaks of the future ("will meet on Monday")."""
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
     before = text[max(clause_start, start - 2 * _LOOKBACK) : start]
-    if _FUTURE.search(before):
+    if _FUTURE.search(before) or _SCHEDULED.search(before):
         return True
-    if _PAST_VERB_BEFORE.search(before):  # "said on Monday that they will ..."
+    if _UNTIL.search(before):  # "has issued an alert until Saturday": unless it is over
+        return not _OVER.search(before)
+    if _PAST_VERB.search(before):  # "said on Friday that they will ...", "won the final on 14 July"
         return False
     following = _CLAUSE_BREAK.search(text, end)
     after = text[end : following.start() if following else len(text)]
-    if not after.strip() and following:  # "On Monday, the minister will travel"
+    opens_clause = re.fullmatch(r"(?i)\s*(?:on|in|by|from|until|since|at|during|for|early|late)?\s*", before)
+    if not after.strip() and following and opens_clause:  # "On Monday, the minister will travel"
         next_break = _CLAUSE_BREAK.search(text, following.end())
         after = text[following.end() : next_break.start() if next_break else len(text)]
     return bool(_FUTURE.search(after))
@@ -275,8 +290,8 @@ def _mention(
         return Mention(match.group(), start, end, span)
     if kind == "bare_month" and not _BARE_MONTH_LEADS.search(text[max(0, start - _LOOKBACK) : start]):
         return None
-    if kind == "weekday":
-        start += match.group().lower().index(groups["wd"].lower())
+    if kind == "weekday" and not _WEEKDAY_LEADS.search(text, max(0, start - _LOOKBACK), start):
+        return None
     resolved = _resolve_relative(kind, groups, published=published, previous=previous, future=future)
     span, reason = (None, resolved) if isinstance(resolved, str) else (resolved, "")
     yearless = kind in {"dm", "md", "bare_month"}
@@ -437,6 +452,9 @@ _ABSOLUTE = {
 }
 
 
+_NOT_YEAR_LEADS = frozenset(
+    "on at helpline hotline number call dial phone tel fax code pin line extension ext room flight".split()
+)
 _NUMBER_KINDS = frozenset({"year", "year_range", "word_range"})
 _CODE_BEFORE = re.compile(
     r"(?:[A-Za-z]-|[/#№+]|\bNo\.?|\bno\.|\bnumber|\d[\s.]*"
@@ -468,8 +486,12 @@ def _plausible(kind: str, text: str, start: int, end: int) -> bool:
         return False
     if kind != "year":
         return True
-    previous_word = re.search(r"([A-Za-z]+)\.?\s*$", before)
+    previous_word = re.search(r"([A-Za-z]+)(\.|,)?\s*$", before)
     lead = previous_word.group(1) if previous_word else ""
+    if lead.lower() in _NOT_YEAR_LEADS:  # "can be reached on 1079", "the voter helpline, 1950,"
+        return False
+    if previous_word and previous_word.group(2) == ",":
+        lead = ""  # "Berlin, 1884": a comma ends what came before
     if int(text[start:end]) < 1000:  # "in 711," or "in 533 with" is a year; "in 300 villages" is not
         return lead.lower() in _SHORT_YEAR_LEADS and (
             re.match(r"\s*(?:[,.;:)]|$)", after) is not None
