@@ -133,3 +133,15 @@ def test_extract_facts_keeps_the_dateline_out_of_the_event() -> None:
         ("Jan 8", "Rescuers dug through rubble", "2025-01-08"),
         ("last year", "Talks failed", "2024-01-01"),
     ]
+
+
+def test_extract_facts_keeps_the_main_clause_after_an_opening_date() -> None:
+    assert events("In 2024, the rate stood at 6.5%, where it had been held for two years.")["2024"] == (
+        "The rate stood at 6.5%, where it had been held for two years"
+    )
+
+
+def test_extract_facts_drops_the_preposition_of_a_removed_date() -> None:
+    assert (
+        events("The next meeting is scheduled for June 2025.")["June 2025"] == "The next meeting is scheduled"
+    )

@@ -167,7 +167,7 @@ def _full_dates(mentions: list[Mention]) -> list[tuple[datetime.date, int, str]]
 # Event descriptions -------------------------------------------------------------------------------
 
 _PREPOSITION = re.compile(
-    r"(?i)(?:\b(?:in|on|at|during|since|by|until|till|through|throughout|around|circa|about|as of|of|from"
+    r"(?i)(?:\b(?:in|on|at|during|since|by|until|till|through|throughout|around|circa|about|as of|of|from|for"
     r"|between|after|before|early|late|c\.)\s+(?:the\s+)?)$"
 )
 _FUNCTION_WORDS = frozenset(
@@ -191,7 +191,7 @@ def describe_event(sentence: str, mention: Mention, mentions: list[Mention]) -> 
     before, after = sentence[min(_dateline_end(sentence), start) : start], sentence[end:]
     if mention.start < _dateline_end(sentence):
         before, after = "", sentence[_dateline_end(sentence) :]
-    if not _in_name(sentence, mention):
+    if before.strip() and not _in_name(sentence, mention):  # "on 14 August 1947, the day of ..., when"
         after = _APPOSITIVE.sub(" ", after, count=1) if after.startswith(",") else after
     others = [m for m in mentions if m is not mention]
     before, after = _trim_clauses(before, after, end, others)
