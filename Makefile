@@ -41,8 +41,10 @@ migrate: $(INSTALLED)
 reload: migrate
 	$(MANAGE) reload_content
 
-# Demo accounts come in a later issue: their command goes in this recipe, before runserver.
+# demo_accounts creates or resets the demo student and teacher and prints their passwords just before
+# the server starts.
 run: reload
+	$(MANAGE) demo_accounts
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 fixtures: $(INSTALLED)

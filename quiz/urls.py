@@ -1,10 +1,22 @@
 from __future__ import annotations
 
+from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from quiz import views
+from quiz.views import accounts, home, progress, quizzes, reviews
 
 app_name = "quiz"
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", home.home, name="home"),
+    path("accounts/signup/", accounts.signup, name="signup"),
+    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("quizzes/", quizzes.quiz_start, name="quiz_start"),
+    path("attempts/<int:pk>/", quizzes.attempt, name="attempt"),
+    path("attempts/<int:pk>/questions/<int:position>/answer/", quizzes.answer, name="answer"),
+    path("attempts/<int:pk>/questions/<int:position>/", quizzes.feedback, name="feedback"),
+    path("attempts/<int:pk>/retry/", quizzes.retry, name="retry"),
+    path("review/", reviews.review, name="review"),
+    path("review/cards/<int:pk>/", reviews.rate, name="rate"),
+    path("progress/", progress.progress, name="progress"),
 ]

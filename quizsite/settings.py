@@ -92,6 +92,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+LOGIN_URL = "quiz:login"
+LOGIN_REDIRECT_URL = "quiz:home"
+LOGOUT_REDIRECT_URL = "quiz:login"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
@@ -107,3 +110,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # The content pipeline reads documents from here and writes fixtures there.
 CONTENT_SEEDS_DIR = Path(os.environ.get("QUIZ_SEEDS_DIR", BASE_DIR / "seeds"))
 CONTENT_FIXTURE = BASE_DIR / "fixtures" / "content.json"
+
+# Flashcard scheduling (FSRS). Fuzzing spreads reviews that would fall on the same day; tests turn it off.
+QUIZ_FSRS_FUZZING = env_bool("QUIZ_FSRS_FUZZING", True)
+QUIZ_DESIRED_RETENTION = 0.9
+QUIZ_NEW_CARDS_PER_DAY = int(os.environ.get("QUIZ_NEW_CARDS_PER_DAY", "20"))
+QUIZ_ATTEMPT_SIZE = 10

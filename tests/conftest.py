@@ -25,3 +25,9 @@ def db_snapshot() -> Callable[[], dict[str, list[tuple[Any, ...]]]]:
         return {model.__name__: list(model.objects.order_by("pk").values_list()) for model in CONTENT_MODELS}
 
     return snapshot
+
+
+@pytest.fixture(autouse=True)
+def _fsrs_without_fuzz(settings: Any) -> None:
+    """Schedule without FSRS's random fuzz, so that due dates in tests are exact."""
+    settings.QUIZ_FSRS_FUZZING = False

@@ -1,7 +1,7 @@
 """Write the content as a Django fixture with natural keys, so `loaddata` updates rows in place.
 
 The fixture leaves out `Question.is_enabled` (the teacher's switch) and `Document.reloaded_at`, and
-`quiz.models.keep_local_fields` keeps their database values when `loaddata` rewrites an existing row.
+`quiz.models.content.keep_local_fields` keeps their database values when `loaddata` rewrites an existing row.
 Loading a fixture adds and updates rows but never retires them; `reload_content` does that.
 """
 

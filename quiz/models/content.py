@@ -68,6 +68,10 @@ class Direction(models.TextChoices):
     EVENT_TO_DATE = "event_to_date", "event → date"
 
 
+# The flashcard a question exercises: asking for a date is recall from the event, and the reverse.
+CARD_ASKED = {Asks.DATE: Direction.EVENT_TO_DATE, Asks.EVENT: Direction.DATE_TO_EVENT}
+
+
 class Document(models.Model):
     key = models.CharField("file name", max_length=255, unique=True)
     title = models.TextField()

@@ -1,0 +1,23 @@
+"""Create or reset the demo student and teacher and print how to sign in as them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from quiz.services.accounts import demo_accounts_ensure
+
+
+class Command(BaseCommand):
+    help = "Create or reset the demo accounts 'student' and 'teacher' and print their passwords."
+
+    def handle(self, **_options: Any) -> None:
+        for account in demo_accounts_ensure():
+            role = "teacher (staff, can sign in to the admin)" if account.is_staff else "student"
+            action = "created" if account.created else "reset"
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo {role}: username {account.username} password {account.password} ({action})"
+                )
+            )

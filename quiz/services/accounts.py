@@ -1,0 +1,39 @@
+"""Demo accounts, so a fresh site can be tried as a student and as a teacher."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    password: str
+    is_staff: bool
+    created: bool = False  # False: the account existed and was reset
+
+
+DEMO_ACCOUNTS = (
+    DemoAccount(username="student", password="student-dates-2026", is_staff=False),
+    DemoAccount(username="teacher", password="teacher-dates-2026", is_staff=True),
+)
+
+
+@transaction.atomic
+def demo_accounts_ensure() -> list[DemoAccount]:
+    """Create the demo student and teacher, or reset their password and flags, and return them."""
+    user_model = get_user_model()
+    ensured = []
+    for account in DEMO_ACCOUNTS:
+        user, created = user_model.objects.get_or_create(username=account.username)
+        user.set_password(account.password)
+        user.is_active = True
+        user.is_staff = account.is_staff
+        user.is_superuser = False  # a demo password is printed on every `make run`
+        user.save()
+        # Teachers group: when it exists, add the teacher to it here (and remove the student from it).
+        ensured.append(replace(account, created=created))
+    return ensured

@@ -1,0 +1,155 @@
+"""Flashcard schedules on FSRS: rating a card in review, and feeding quiz answers into the schedule."""
+
+from __future__ import annotations
+
+import datetime
+
+import fsrs
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from quiz.models import CARD_ASKED, Answer, CardStage, CardState, Flashcard, Rating, Review, ReviewSource
+from quiz.services.reviews import new_cards_left
+
+
+class NewCardLimitReached(Exception):
+    """The student has introduced today's allowance of new cards."""
+
+
+# A correct quiz answer slower than this was a struggle: Hard rather than Good.
+SLOW_ANSWER_MS = 20_000
+
+
+def scheduler() -> fsrs.Scheduler:
+    """Return the FSRS scheduler, with fuzzing as the settings say (on in production, off in tests)."""
+    return fsrs.Scheduler(
+        desired_retention=settings.QUIZ_DESIRED_RETENTION,
+        enable_fuzzing=settings.QUIZ_FSRS_FUZZING,
+    )
+
+
+def quiz_rating(*, is_correct: bool, response_ms: int | None) -> Rating:
+    """Map a quiz answer to a rating: wrong is Again, slow is Hard, otherwise Good, never Easy.
+
+    Picking the date among four options is recognition, which is easier than the recall a flashcard asks
+    for, so a quiz answer is never strong enough evidence for Easy.
+    """
+    if not is_correct:
+        return Rating.AGAIN
+    if response_ms is not None and response_ms > SLOW_ANSWER_MS:
+        return Rating.HARD
+    return Rating.GOOD
+
+
+@transaction.atomic
+def card_review(
+    *,
+    user: object,
+    flashcard: Flashcard,
+    rating: Rating,
+    seen_reviews: int,
+    duration_ms: int | None = None,
+    now: datetime.datetime | None = None,
+) -> tuple[CardState, bool]:
+    """Rate a flashcard in review and return its schedule and whether this rating was applied.
+
+    `seen_reviews` is the card's review count that the student's page showed. A replayed or doubled
+    submit carries a stale count and changes nothing.
+    """
+    state = CardState.objects.select_for_update().filter(user=user, flashcard=flashcard).first()
+    if seen_reviews != (state.reviews if state else 0):
+        return state, False
+    if state is None and new_cards_left(user=user) == 0:
+        raise NewCardLimitReached
+    return _apply(
+        user=user,
+        flashcard=flashcard,
+        state=state,
+        rating=rating,
+        source=ReviewSource.REVIEW,
+        answer=None,
+        duration_ms=duration_ms,
+        now=now or timezone.now(),
+    )
+
+
+def answer_schedule(*, answer: Answer) -> CardState | None:
+    """Rate the flashcard that the answer's question exercises, if it is still in the documents."""
+    direction = CARD_ASKED[answer.question.asks]
+    flashcard = (
+        Flashcard.objects.active().filter(fact_id=answer.question.fact_id, direction=direction).first()
+    )
+    if flashcard is None:
+        return None
+    state = CardState.objects.select_for_update().filter(user=answer.user, flashcard=flashcard).first()
+    rating = quiz_rating(is_correct=answer.is_correct, response_ms=answer.response_ms)
+    state, _applied = _apply(
+        user=answer.user,
+        flashcard=flashcard,
+        state=state,
+        rating=rating,
+        source=ReviewSource.QUIZ,
+        answer=answer,
+        duration_ms=answer.response_ms,
+        now=answer.answered_at,
+    )
+    return state
+
+
+def _apply(
+    *,
+    user: object,
+    flashcard: Flashcard,
+    state: CardState | None,
+    rating: Rating,
+    source: ReviewSource,
+    answer: Answer | None,
+    duration_ms: int | None,
+    now: datetime.datetime,
+) -> tuple[CardState, bool]:
+    stage_before = state.stage if state else None
+    card, _log = scheduler().review_card(
+        _card(state, flashcard, now), fsrs.Rating(rating), review_datetime=now, review_duration=duration_ms
+    )
+    if state is None:
+        state = CardState(user=user, flashcard=flashcard)
+    state.stage = CardStage(card.state.value)
+    state.step = card.step
+    state.stability = card.stability
+    state.difficulty = card.difficulty
+    state.due = card.due
+    state.last_review = card.last_review
+    state.reviews += 1
+    try:
+        with transaction.atomic():
+            state.save()
+    except IntegrityError:
+        # Another request created this schedule first: that request's rating stands, this one is a double.
+        return CardState.objects.get(user=user, flashcard=flashcard), False
+    Review.objects.create(
+        user=user,
+        flashcard=flashcard,
+        card_state=state,
+        rating=rating,
+        source=source,
+        answer=answer,
+        stage_before=stage_before,
+        reviewed_at=now,
+        duration_ms=duration_ms,
+    )
+    return state, True
+
+
+def _card(state: CardState | None, flashcard: Flashcard, now: datetime.datetime) -> fsrs.Card:
+    if state is None:
+        return fsrs.Card(card_id=flashcard.pk, due=now)
+    return fsrs.Card(
+        card_id=state.pk,
+        state=fsrs.State(state.stage),
+        step=state.step,
+        stability=state.stability,
+        difficulty=state.difficulty,
+        due=state.due,
+        last_review=state.last_review,
+    )
