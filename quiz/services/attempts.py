@@ -98,7 +98,7 @@ def answer_submit(
     answer = Answer(
         item=item,
         user_id=attempt.user_id,
-        question_id=item.question_id,
+        question=item.question,
         choice=choice,
         is_correct=choice.is_correct,
         is_first_try=not Answer.objects.filter(

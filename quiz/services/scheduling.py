@@ -63,7 +63,7 @@ def card_review(
     if state is None and new_cards_left(user=user) == 0:
         raise NewCardLimitReached
     return _apply(
-        user=user,
+        user_id=user.pk,
         flashcard=flashcard,
         state=state,
         rating=rating,
@@ -82,10 +82,10 @@ def answer_schedule(*, answer: Answer) -> CardState | None:
     )
     if flashcard is None:
         return None
-    state = CardState.objects.select_for_update().filter(user=answer.user, flashcard=flashcard).first()
+    state = CardState.objects.select_for_update().filter(user_id=answer.user_id, flashcard=flashcard).first()
     rating = quiz_rating(is_correct=answer.is_correct, response_ms=answer.response_ms)
     state, _applied = _apply(
-        user=answer.user,
+        user_id=answer.user_id,
         flashcard=flashcard,
         state=state,
         rating=rating,
@@ -99,7 +99,7 @@ def answer_schedule(*, answer: Answer) -> CardState | None:
 
 def _apply(
     *,
-    user: object,
+    user_id: int,
     flashcard: Flashcard,
     state: CardState | None,
     rating: Rating,
@@ -113,7 +113,7 @@ def _apply(
         _card(state, flashcard, now), fsrs.Rating(rating), review_datetime=now, review_duration=duration_ms
     )
     if state is None:
-        state = CardState(user=user, flashcard=flashcard)
+        state = CardState(user_id=user_id, flashcard=flashcard)
     state.stage = CardStage(card.state.value)
     state.step = card.step
     state.stability = card.stability
@@ -126,9 +126,9 @@ def _apply(
             state.save()
     except IntegrityError:
         # Another request created this schedule first: that request's rating stands, this one is a double.
-        return CardState.objects.get(user=user, flashcard=flashcard), False
+        return CardState.objects.get(user_id=user_id, flashcard=flashcard), False
     Review.objects.create(
-        user=user,
+        user_id=user_id,
         flashcard=flashcard,
         card_state=state,
         rating=rating,

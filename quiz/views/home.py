@@ -1,14 +1,23 @@
+"""The student's home page: each document with its mastery and cards due, and a quiz and a review to start."""
+
 from __future__ import annotations
 
+import uuid
+
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from quiz.models import Document
+from quiz.services.progress import document_progress
 
 
+@login_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    """List the active documents with their numbers of active facts and live questions."""
-    documents = Document.objects.active().with_counts().order_by("title", "key")
-    return render(request, "quiz/home.html", {"documents": documents})
+    """List "all documents" and each active document with the student's figures and their actions."""
+    total, *documents = document_progress(user=request.user, now=timezone.now())
+    # One fresh token per start form, so a form submitted twice starts one quiz, not two.
+    rows = [{"progress": row, "token": uuid.uuid4()} for row in (total, *documents)] if documents else []
+    return render(request, "quiz/home.html", {"total": total, "rows": rows})

@@ -57,9 +57,11 @@ def answer(request: HttpRequest, pk: int, position: int) -> HttpResponse:
         if not form.is_valid():
             context = {"attempt": _user_attempt(request, pk), "item": item, "form": form}
             return _render(request, "question", context, status=400)
-        answer_submit(item=item, choice=form.chosen(), response_ms=form.cleaned_data["shown"])
+        item.answer, _stored = answer_submit(
+            item=item, choice=form.chosen(), response_ms=form.cleaned_data["shown"]
+        )
     if request.htmx:
-        return _feedback(request, _user_item(request, pk, position))
+        return _feedback(request, item)
     return redirect(item)
 
 
@@ -89,13 +91,15 @@ def retry(request: HttpRequest, pk: int) -> HttpResponse:
 def _user_attempt(request: HttpRequest, pk: int) -> Attempt:
     """Return the signed-in student's attempt with its size and score; anyone else's is a 404."""
     attempts = Attempt.objects.select_related("document").annotate(
-        size=Count("items"), score=Count("items", filter=Q(items__answer__is_correct=True))
+        size=Count("items"),
+        answered=Count("items__answer"),
+        score=Count("items", filter=Q(items__answer__is_correct=True)),
     )
     return get_object_or_404(attempts, pk=pk, user=request.user)
 
 
 def _user_item(request: HttpRequest, pk: int, position: int) -> AttemptQuestion:
-    items = AttemptQuestion.objects.select_related("question__fact__document", "answer__choice")
+    items = AttemptQuestion.objects.select_related("attempt", "question__fact__document", "answer__choice")
     return get_object_or_404(items, attempt__pk=pk, attempt__user=request.user, position=position)
 
 
@@ -115,7 +119,7 @@ def _choices(item: AttemptQuestion) -> list[Choice]:
 def _feedback(request: HttpRequest, item: AttemptQuestion) -> HttpResponse:
     attempt = _user_attempt(request, item.attempt_id)
     correct = item.question.choices.filter(is_correct=True).first()
-    is_last = not attempt.items.filter(answer__isnull=True).exists()
+    is_last = attempt.answered == attempt.size
     context = {"attempt": attempt, "item": item, "correct": correct, "is_last": is_last}
     return _render(request, "feedback", context)
 

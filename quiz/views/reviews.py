@@ -41,8 +41,8 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
             duration_ms=form.cleaned_data["shown"],
         )
     except NewCardLimitReached:
-        form.add_error(None, "You have met today's limit of new cards; this one waits until tomorrow.")
-        return _render_queue(request, document, form=form, status=400)
+        problem = "You have met today's limit of new cards; that card waits until tomorrow."
+        return _render_queue(request, document, problem=problem, status=400)
     if request.htmx:
         return _render_queue(request, document)
     return redirect(_review_url(document))
@@ -63,13 +63,24 @@ def _review_url(document: Document | None) -> str:
 
 
 def _render_queue(
-    request: HttpRequest, document: Document | None, *, form: RatingForm | None = None, status: int = 200
+    request: HttpRequest,
+    document: Document | None,
+    *,
+    form: RatingForm | None = None,
+    problem: str = "",
+    status: int = 200,
 ) -> HttpResponse:
     queue = review_queue(user=request.user, document=document, now=timezone.now())
     if queue.flashcard is not None and (form is None or form.flashcard_id != queue.flashcard.pk):
         form = RatingForm(
             flashcard_id=queue.flashcard.pk, initial={"seen": queue.state.reviews if queue.state else 0}
         )
-    context = {"queue": queue, "document": document, "form": form, "ratings": Rating.choices}
+    context = {
+        "queue": queue,
+        "document": document,
+        "form": form,
+        "problem": problem,
+        "ratings": Rating.choices,
+    }
     template = "quiz/review.html#card" if request.htmx else "quiz/review.html"
     return render(request, template, context, status=status)
