@@ -244,9 +244,10 @@ def test_answer_with_forged_stamp_still_counts_without_a_time(signed_in, attempt
 
 
 def finish(client: Client, attempt: Attempt, *, wrong: int) -> None:
-    for number in range(attempt.items.count()):
-        item = next_item(attempt)
-        choice = wrong_choice(item) if number < wrong else right_choice(item)
+    number = 0
+    while (item := next_item(attempt)) is not None:
+        number += 1
+        choice = wrong_choice(item) if number <= wrong else right_choice(item)
         client.post(answer_url(item), {"choice": choice.pk})
 
 

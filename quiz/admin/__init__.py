@@ -1,0 +1,3 @@
+"""The admin: read-only content with the teacher's switch, and teachers' views of their students."""
+
+from quiz.admin import content  # noqa: F401  (registers the content admins)
