@@ -1,5 +1,6 @@
-// Keyboard shortcuts for quizzes and flashcard reviews. Every page works without this file: it only
-// maps keys onto the controls that are already there (radios, buttons, links and <details>).
+// Keyboard shortcuts for quizzes and flashcard reviews, and focus and error handling around htmx swaps.
+// Every page works without this file: it only maps keys onto the controls that are already there
+// (radios, buttons, links and <details>).
 (function () {
   "use strict";
 
@@ -74,4 +75,18 @@
       target.focus();
     }
   });
+
+  // A request htmx could not complete (an expired session, a lost connection): say so where the
+  // student is looking, instead of doing nothing.
+  function reportFailure(event) {
+    var stage = document.getElementById("stage");
+    if (!stage) { return; }
+    var alert = document.createElement("p");
+    alert.setAttribute("role", "alert");
+    alert.className = "error-summary";
+    alert.textContent = "That did not go through. Reload the page and try again.";
+    stage.prepend(alert);
+  }
+  document.addEventListener("htmx:responseError", reportFailure);
+  document.addEventListener("htmx:sendError", reportFailure);
 })();
