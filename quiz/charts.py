@@ -16,7 +16,7 @@ MARGIN_RIGHT = 18.0
 MARGIN_TOP = 8.0
 MARGIN_BOTTOM = 22.0
 BAR_SHARE = 0.7  # of each bar's slot; the rest is the gap between bars
-LABEL_WIDTH = 40.0  # room for a short label such as "28 May" at 11 units
+LABEL_WIDTH = 48.0  # room for a short label such as "28 May" at 11 units, with a gap
 NICE_STEPS = (1, 2, 2.5, 5, 10)
 
 

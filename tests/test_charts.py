@@ -73,7 +73,7 @@ def test_bar_chart_thins_labels_that_would_collide_but_keeps_first_and_last():
     assert shown[-1] is chart.bars[-1]
     assert 4 <= len(shown) < 30
     centres = [bar.centre for bar in shown]
-    assert all(right - left >= 40 for left, right in itertools.pairwise(centres))
+    assert all(right - left >= 48 for left, right in itertools.pairwise(centres))
 
 
 def test_bar_chart_few_bars_label_every_bar():

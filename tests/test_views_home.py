@@ -20,7 +20,11 @@ DAY = datetime.timedelta(days=1)
 
 
 class HomePage(HTMLParser):
-    """Read the documents table: each row's cells, its forms' fields, its links, and their accessible names."""
+    """Read the documents table: each document's cells, its forms' fields, its links, their accessible names.
+
+    `rows` maps each document's title to the texts of its other cells, in order: the facts under the title,
+    mastery, today's cards, then the actions of the row under it.
+    """
 
     def __init__(self, html: str) -> None:
         super().__init__()
@@ -28,52 +32,56 @@ class HomePage(HTMLParser):
         self.forms: list[dict[str, str]] = []
         self.links: list[str] = []
         self.names: list[str] = []  # accessible names of the table's buttons and links
-        self._row: list[str] | None = None
-        self._cell: list[str] | None = None
+        self._in_body = False
+        self._title: str | None = None
+        self._text: list[str] | None = None
         self._name: list[str] | None = None
-        self._in_table = False
+        self._label: str | None = None
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "table" and attrs.get("id") == "documents":
-            self._in_table = True
-        if not self._in_table:
-            return
         if tag == "tbody":
-            self._row = []  # rows of the body only, not the header
-        elif tag == "tr" and self._row is not None:
-            self._row = []
-        elif tag in {"td", "th"} and self._row is not None:
-            self._cell = []
+            self._in_body = True
+        if not self._in_body:
+            return
+        if tag in {"td", "th"}:
+            self._text = []
+        elif tag == "br" and self._text is not None and self._title is None:
+            self._title = text(self._text)  # the row header: the title, then the facts under it
+            self.rows[self._title] = []
+            self._text = []
+        elif tag == "br" and self._text is not None:
+            self._text.append(" ")
         elif tag == "form":
             self.forms.append({"action": attrs["action"], "method": attrs["method"]})
         elif tag == "input":
             self.forms[-1][attrs["name"]] = attrs.get("value", "")
         elif tag in {"button", "a"}:
             self._name = []
+            self._label = attrs.get("aria-label")
             if tag == "a":
                 self.links.append(attrs["href"])
 
     def handle_endtag(self, tag):
-        if tag == "table":
-            self._in_table = False
+        if tag == "tbody":
+            self._in_body = False
+            self._title = None
         elif tag in {"button", "a"} and self._name is not None:
-            self.names.append(" ".join("".join(self._name).split()))
+            self.names.append(self._label or text(self._name))
             self._name = None
-        elif tag in {"td", "th"} and self._cell is not None:
-            self._row.append(" ".join("".join(self._cell).split()))
-            self._cell = None
-        elif tag == "tr" and self._row:
-            self.rows[self._row[0]] = self._row[1:]
-            self._row = []
-        elif tag == "tbody":
-            self._row = None
+        elif tag in {"td", "th"} and self._text is not None:
+            self.rows[self._title].append(text(self._text))
+            self._text = None
 
     def handle_data(self, data):
-        for part in (self._cell, self._name):
-            if part is not None:
-                part.append(data)
+        for parts in (self._text, self._name):
+            if parts is not None:
+                parts.append(data)
+
+
+def text(parts: list[str]) -> str:
+    return " ".join("".join(parts).split())
 
 
 @pytest.fixture
@@ -134,10 +142,9 @@ def test_home_shows_facts_mastery_due_and_new_cards(signed_in, student, settings
 
     page = home(signed_in)
 
-    # Facts, mastered, due, new, then the actions.
-    assert page.rows["About doc_000.txt"][:4] == ["3", "33%", "2", "3"]
-    assert page.rows["About doc_001.txt"][:4] == ["3", "0%", "0", "6"]
-    assert page.rows["All documents"][:4] == ["6", "16%", "2", "9"]
+    assert page.rows["About doc_000.txt"][:3] == ["3 facts", "33%", "2 due 3 new"]
+    assert page.rows["About doc_001.txt"][:3] == ["3 facts", "0%", "0 due 6 new"]
+    assert page.rows["All documents"][:3] == ["6 facts", "16%", "2 due 9 new"]
 
 
 @pytest.mark.usefixtures("content")
@@ -156,7 +163,7 @@ def test_home_new_cards_respect_the_daily_limit(signed_in, settings):
 
     page = home(signed_in)
 
-    assert [cells[3] for cells in page.rows.values()] == ["4", "4", "4"]
+    assert [cells[2] for cells in page.rows.values()] == ["0 due 4 new"] * 3
 
 
 @pytest.mark.usefixtures("content")
@@ -166,7 +173,7 @@ def test_home_never_shows_another_students_figures(signed_in):
 
     page = home(signed_in)
 
-    assert page.rows["All documents"][:4] == ["6", "0%", "0", "12"]
+    assert page.rows["All documents"][:3] == ["6 facts", "0%", "0 due 12 new"]
 
 
 @pytest.mark.usefixtures("content")
@@ -228,7 +235,7 @@ def test_home_table_has_caption_and_column_headers(signed_in):
     html = signed_in.get(reverse("quiz:home")).content.decode()
 
     assert "<caption>" in html
-    assert html.count('<th scope="col">') == 6
+    assert html.count('<th scope="col">') == 3
     assert 'class="table-wrap"' in html
 
 
@@ -273,4 +280,4 @@ def test_home_queries_stay_constant_with_large_content_and_history(
         page = home(signed_in)
 
     assert len(page.rows) == 11
-    assert page.rows["All documents"][:3] == ["1000", "60%", "1200"]
+    assert page.rows["All documents"][:3] == ["1000 facts", "60%", "1200 due 20 new"]

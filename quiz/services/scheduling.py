@@ -109,6 +109,7 @@ def _apply(
     now: datetime.datetime,
 ) -> tuple[CardState, bool]:
     stage_before = state.stage if state else None
+    now = now.astimezone(datetime.UTC)  # fsrs accepts only datetime.UTC
     card, _log = scheduler().review_card(
         _card(state, flashcard, now), fsrs.Rating(rating), review_datetime=now, review_duration=duration_ms
     )
@@ -150,6 +151,6 @@ def _card(state: CardState | None, flashcard: Flashcard, now: datetime.datetime)
         step=state.step,
         stability=state.stability,
         difficulty=state.difficulty,
-        due=state.due,
-        last_review=state.last_review,
+        due=state.due.astimezone(datetime.UTC),
+        last_review=state.last_review.astimezone(datetime.UTC) if state.last_review else None,
     )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.conf import settings
 
-from quiz.content.collection import collection_from_directory
+from quiz.content.collection import Collection, collection_from_directory
 from quiz.models import AttemptQuestion, Choice
 from quiz.services.reload import content_reload
 
@@ -23,9 +24,14 @@ SCORE_OF = re.compile(r"Your score: (\d+) of (\d+)")
 REVIEW_COUNTS = re.compile(r"(\d+) due now · (\d+) new left today")
 
 
+@functools.cache
+def _seeds() -> Collection:
+    return collection_from_directory(settings.CONTENT_SEEDS_DIR)
+
+
 def load_seeds() -> None:
-    """Load the real seed documents, the content a student meets in production."""
-    content_reload(collection=collection_from_directory(settings.CONTENT_SEEDS_DIR))
+    """Load the real seed documents, the content a student meets in production (read once per session)."""
+    content_reload(collection=_seeds())
 
 
 def is_focused(locator: Locator) -> bool:
@@ -62,3 +68,10 @@ def review_counts(page: Page) -> tuple[int, int]:
     match = REVIEW_COUNTS.search(page.locator("#card").inner_text())
     assert match, f"the review page shows no counts:\n{page.locator('#card').inner_text()}"
     return int(match[1]), int(match[2])
+
+
+def expect(target: Locator | Page) -> Any:
+    """Return Playwright's assertions on the target, imported late so that collection works without Playwright."""
+    from playwright.sync_api import expect as expect_
+
+    return expect_(target)

@@ -32,8 +32,6 @@
           answer.open = true;
           event.preventDefault();
         }
-        var first = card.querySelector("[data-rating='3']");
-        if (first) { setTimeout(function () { first.focus(); }, 0); }
       }
       return;
     }
