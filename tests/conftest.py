@@ -53,6 +53,13 @@ def student(django_user_model: Any) -> Any:
 
 
 @pytest.fixture
+def signed_in(client: Any, student: Any) -> Any:
+    """Return the test client signed in as `student`."""
+    client.force_login(student)
+    return client
+
+
+@pytest.fixture
 def other_student(django_user_model: Any) -> Any:
     return django_user_model.objects.create_user("brian", password="a-long-enough-password")
 

@@ -52,17 +52,6 @@ class Tables(HTMLParser):
 
 
 @pytest.fixture
-def student():
-    return make_user("amira")
-
-
-@pytest.fixture
-def signed_in(client, student):
-    client.force_login(student)
-    return client
-
-
-@pytest.fixture
 def content(collection):
     content_reload(collection=collection)
     return collection

@@ -23,12 +23,6 @@ def content() -> None:
 
 
 @pytest.fixture
-def signed_in(client: Client, student) -> Client:
-    client.force_login(student)
-    return client
-
-
-@pytest.fixture
 def attempt(student) -> Attempt:
     content_reload(collection=make_collection(documents=2, facts=6))
     return attempt_start(user=student, document=None, size=10)

@@ -18,12 +18,6 @@ def content() -> None:
     content_reload(collection=make_collection(documents=2, facts=3))
 
 
-@pytest.fixture
-def signed_in(client: Client, student) -> Client:
-    client.force_login(student)
-    return client
-
-
 def shown_card(client: Client, **query: str) -> Flashcard:
     response = client.get(reverse("quiz:review"), query)
     assert response.status_code == 200
