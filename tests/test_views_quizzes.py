@@ -307,3 +307,10 @@ def test_quiz_pages_run_constant_queries_with_big_history(client, big_history, d
     finish(client, attempt, wrong=2)
     with django_assert_max_num_queries(8):
         client.get(attempt.get_absolute_url())
+
+
+def test_attempt_page_shows_no_template_syntax(signed_in, attempt):
+    html = signed_in.get(attempt.get_absolute_url()).content.decode()
+
+    assert "{#" not in html
+    assert "{%" not in html
