@@ -33,7 +33,13 @@ class QuizStartForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": "That document is not available any more."},
     )
-    token = forms.UUIDField(widget=forms.HiddenInput)
+    token = forms.UUIDField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": "The form was incomplete. Start the quiz from the home page.",
+            "invalid": "The form was incomplete. Start the quiz from the home page.",
+        },
+    )
 
 
 class AnswerForm(forms.Form):

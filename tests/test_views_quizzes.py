@@ -314,3 +314,12 @@ def test_attempt_page_shows_no_template_syntax(signed_in, attempt):
 
     assert "{#" not in html
     assert "{%" not in html
+
+
+@pytest.mark.usefixtures("content")
+@pytest.mark.parametrize("token", ["", "not-a-uuid"])
+def test_quiz_start_without_a_valid_token_explains(signed_in, token):
+    response = signed_in.post(reverse("quiz:quiz_start"), {"token": token}, follow=True)
+
+    assert "Start the quiz from the home page" in response.content.decode()
+    assert not Attempt.objects.exists()

@@ -20,7 +20,8 @@ from quiz.services.attempts import answer_submit, attempt_retry, attempt_start
 def quiz_start(request: HttpRequest) -> HttpResponse:
     form = QuizStartForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "That quiz cannot be started: " + " ".join(form.errors.get("document", [])))
+        problems = " ".join(error for errors in form.errors.values() for error in errors)
+        messages.error(request, f"That quiz could not be started. {problems}")
         return redirect("quiz:home")
     attempt = attempt_start(
         user=request.user,
