@@ -14,7 +14,7 @@ MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate reload fixtures test lint format check bench-content clean
+.PHONY: help install run migrate reload fixtures test lint format check bench-content bench-admin clean
 
 help:
 	@echo "make run            create .venv, install, migrate, load seeds/ and serve on http://$(HOST):$(PORT)/"
@@ -22,6 +22,7 @@ help:
 	@echo "make fixtures       write fixtures/ from the documents in seeds/"
 	@echo "make reload         load seeds/ into the database (added/updated/unchanged/retired)"
 	@echo "make bench-content  time the content pipeline, the fixture and the reload on a synthetic corpus"
+	@echo "make bench-admin    time the teachers' admin pages with 1,000 students and 200,000 answers"
 	@echo "make lint | format  check or fix style with ruff"
 	@echo "make clean          remove .venv, the SQLite database and caches"
 
@@ -67,6 +68,9 @@ format: $(INSTALLED)
 
 bench-content: $(INSTALLED)
 	$(MANAGE) bench_content --documents $(BENCH_DOCUMENTS) --seed $(BENCH_SEED)
+
+bench-admin: $(INSTALLED)
+	$(MANAGE) bench_admin
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-journal db.sqlite3-wal db.sqlite3-shm staticfiles

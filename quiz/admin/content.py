@@ -1,13 +1,25 @@
-"""Content is read-only in the admin (reload_content owns it), except the teacher's switch on questions."""
+"""Content is read-only in the admin (reload_content owns it), except the teacher's switch on questions.
+
+The question list carries the item analysis of quiz.services.statistics, with its CSV export and the
+"hardest questions" chart; the document list counts each document's facts and questions.
+"""
 
 from __future__ import annotations
 
+import csv
 from typing import Any
 
-from django.contrib import admin
-from django.http import HttpRequest
+from django.contrib import admin, messages
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path
+from django.utils import timezone
 
 from quiz.models import Choice, Document, Fact, Flashcard, Question
+from quiz.services import statistics
 
 
 class ContentAdmin(admin.ModelAdmin):
@@ -30,9 +42,44 @@ class ContentAdmin(admin.ModelAdmin):
 
 @admin.register(Document)
 class DocumentAdmin(ContentAdmin):
-    list_display = ("title", "key", "published", "is_active", "reloaded_at")
+    list_display = (
+        "title",
+        "key",
+        "published",
+        "is_active",
+        "facts",
+        "active_questions",
+        "inactive_questions",
+        "reloaded_at",
+    )
     list_filter = ("is_active",)
     search_fields = ("title", "key")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Document]:
+        # Inactive: retired by a reload (or its fact was) or switched off by a teacher; the rest are live.
+        inactive = (
+            Q(facts__questions__is_active=False)
+            | Q(facts__questions__is_enabled=False)
+            | Q(facts__is_active=False)
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .with_counts()
+            .annotate(inactive_question_count=Count("facts__questions", filter=inactive, distinct=True))
+        )
+
+    @admin.display(description="facts", ordering="fact_count")
+    def facts(self, document: Document) -> int:
+        return document.fact_count
+
+    @admin.display(description="active questions", ordering="question_count")
+    def active_questions(self, document: Document) -> int:
+        return document.question_count
+
+    @admin.display(description="inactive questions", ordering="inactive_question_count")
+    def inactive_questions(self, document: Document) -> int:
+        return document.inactive_question_count
 
 
 @admin.register(Fact)
@@ -43,13 +90,125 @@ class FactAdmin(ContentAdmin):
     search_fields = ("sentence", "event")
 
 
+class FlagFilter(admin.SimpleListFilter):
+    title = "flag"
+    parameter_name = "flag"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:  # noqa: ARG002
+        return [(flag.replace(" ", "-"), flag) for flag in statistics.FLAGS]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Question]) -> QuerySet[Question]:  # noqa: ARG002
+        flag = (self.value() or "").replace("-", " ")
+        return statistics.flagged(queryset, flag) if flag in statistics.FLAGS else queryset
+
+
 @admin.register(Question)
 class QuestionAdmin(ContentAdmin):
     editable_fields = ("is_enabled",)
-    list_display = ("stem", "asks", "is_active", "is_enabled")
+    list_display = (
+        "stem",
+        "asks",
+        "is_active",
+        "is_enabled",
+        "answered",
+        "first_tries",
+        "facility",
+        "discrimination",
+        "flags",
+    )
     list_editable = ("is_enabled",)
-    list_filter = ("asks", "is_active", "is_enabled")
+    list_filter = ("asks", "is_active", "is_enabled", FlagFilter)
     search_fields = ("stem",)
+    actions = ("switch_off",)
+    statistics_fields = ("answered", "first_tries", "facility", "discrimination", "flags", "last_answered")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Question]:
+        return statistics.with_statistics(super().get_queryset(request))
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return [*super().get_readonly_fields(request, obj), *self.statistics_fields]
+
+    def get_urls(self) -> list[URLPattern]:
+        view = self.admin_site.admin_view
+        return [
+            path("statistics.csv", view(self.statistics_csv_view), name="quiz_question_statistics_csv"),
+            path("hardest/", view(self.hardest_view), name="quiz_question_hardest"),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description="answered", ordering="answer_count")
+    def answered(self, question: Question) -> int:
+        return question.answer_count
+
+    @admin.display(description="first tries", ordering="first_try_count")
+    def first_tries(self, question: Question) -> int:
+        return question.first_try_count
+
+    @admin.display(description="facility (%)", ordering="facility")
+    def facility(self, question: Question) -> str:
+        return statistics.item_counts(question).facility_label
+
+    @admin.display(description="discrimination", ordering="discrimination")
+    def discrimination(self, question: Question) -> str:
+        return statistics.item_counts(question).discrimination_label
+
+    @admin.display(description="flags")
+    def flags(self, question: Question) -> str:
+        return ", ".join(statistics.item_counts(question).flags)
+
+    @admin.display(description="last answered", ordering="last_answered")
+    def last_answered(self, question: Question) -> Any:
+        return question.last_answered
+
+    @admin.action(description="Switch off the selected questions", permissions=("change",))
+    def switch_off(self, request: HttpRequest, queryset: QuerySet[Question]) -> None:
+        # The statistics' aggregates cannot ride along in an UPDATE, so the rows are picked by id.
+        ids = list(queryset.filter(is_enabled=True).values_list("pk", flat=True))
+        switched = Question.objects.filter(pk__in=ids)
+        switched.update(is_enabled=False)
+        LogEntry.objects.log_actions(
+            request.user.pk, switched, CHANGE, change_message=[{"changed": {"fields": ["Is enabled"]}}]
+        )
+        self.message_user(request, f"Switched off {len(ids)} question(s).", messages.SUCCESS)
+
+    def render_change_form(
+        self, request: HttpRequest, context: dict[str, Any], *args: Any, obj: Any = None, **kwargs: Any
+    ) -> HttpResponse:
+        if obj is not None:
+            context["option_picks"] = statistics.option_picks([obj.pk]).get(obj.pk, [])
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
+    def statistics_csv_view(self, request: HttpRequest) -> HttpResponse:
+        """Download the statistics of the questions the list shows, with its filters, search and order."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        questions = self.get_changelist_instance(request).queryset.select_related("fact__document")
+        rows = list(questions)
+        picks = statistics.option_picks(question.pk for question in rows)
+        options = max((pick.position + 1 for table in picks.values() for pick in table), default=4)
+        stamp = timezone.localdate().isoformat()
+        response = HttpResponse(
+            content_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="question-statistics-{stamp}.csv"'},
+        )
+        response.write("\ufeff")  # the byte order mark that makes spreadsheets read UTF-8
+        csv.writer(response).writerows(statistics.export_rows(rows, picks, options=options))
+        return response
+
+    def hardest_view(self, request: HttpRequest) -> TemplateResponse:
+        """Show the live questions of lowest facility as a bar chart and a table."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        questions = statistics.hardest_questions(Question.objects.all())
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Hardest questions",
+            "questions": [(question, statistics.item_counts(question)) for question in questions],
+            "chart": statistics.hardest_chart(questions),
+            "min_first_tries": statistics.MIN_FIRST_TRIES,
+        }
+        return TemplateResponse(request, "admin/quiz/question/hardest.html", context)
 
 
 @admin.register(Choice)
