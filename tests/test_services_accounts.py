@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 
-from quiz.services.accounts import DEMO_ACCOUNTS, demo_accounts_ensure
+from quiz.services.accounts import DEMO_ACCOUNTS, TEACHERS_GROUP, demo_accounts_ensure
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +62,16 @@ def test_demo_accounts_passwords_pass_the_validators(account):
     user = get_user_model()(username=account.username)
 
     validate_password(account.password, user)  # raises ValidationError if a validator rejects it
+
+
+def test_demo_accounts_ensure_puts_only_the_teacher_in_the_teachers_group():
+    student = get_user_model().objects.create_user(username="student")
+    student.groups.add(Group.objects.get(name=TEACHERS_GROUP))
+
+    demo_accounts_ensure()
+
+    teachers = Group.objects.get(name=TEACHERS_GROUP)
+    assert list(teachers.user_set.values_list("username", flat=True)) == ["teacher"]
+    teacher = get_user_model().objects.get(username="teacher")
+    assert teacher.has_perm("quiz.view_student")
+    assert teacher.has_perm("quiz.change_question")

@@ -1,3 +1,6 @@
 """The admin: read-only content with the teacher's switch, and teachers' views of their students."""
 
-from quiz.admin import content  # noqa: F401  (registers the content admins)
+from quiz.admin import (
+    content,  # noqa: F401  (registers the content admins)
+    students,  # noqa: F401  (registers the teachers' student admin)
+)

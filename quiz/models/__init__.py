@@ -22,6 +22,7 @@ from quiz.models.learning import (
     Review,
     ReviewSource,
 )
+from quiz.models.students import Student
 
 __all__ = [
     "CARD_ASKED",
@@ -41,5 +42,6 @@ __all__ = [
     "Rating",
     "Review",
     "ReviewSource",
+    "Student",
     "keep_local_fields",
 ]

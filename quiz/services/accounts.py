@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import transaction
 
 
@@ -16,6 +17,8 @@ class DemoAccount:
     created: bool = False  # False: the account existed and was reset
 
 
+TEACHERS_GROUP = "Teachers"  # created with its permissions by migration quiz 0004_teachers_group
+
 DEMO_ACCOUNTS = (
     DemoAccount(username="student", password="student-dates-2026", is_staff=False),
     DemoAccount(username="teacher", password="teacher-dates-2026", is_staff=True),
@@ -26,6 +29,7 @@ DEMO_ACCOUNTS = (
 def demo_accounts_ensure() -> list[DemoAccount]:
     """Create the demo student and teacher, or reset their password and flags, and return them."""
     user_model = get_user_model()
+    teachers = Group.objects.filter(name=TEACHERS_GROUP).first()
     ensured = []
     for account in DEMO_ACCOUNTS:
         user, created = user_model.objects.get_or_create(username=account.username)
@@ -34,6 +38,10 @@ def demo_accounts_ensure() -> list[DemoAccount]:
         user.is_staff = account.is_staff
         user.is_superuser = False  # a demo password is printed on every `make run`
         user.save()
-        # Teachers group: when it exists, add the teacher to it here (and remove the student from it).
+        if teachers is not None:
+            if account.is_staff:
+                user.groups.add(teachers)
+            else:
+                user.groups.remove(teachers)
         ensured.append(replace(account, created=created))
     return ensured

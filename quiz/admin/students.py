@@ -1,0 +1,162 @@
+"""Teachers' read-only view of the students: progress list, detail page, CSV export and class charts."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+from typing import Any
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path
+from django.utils import timezone
+
+from quiz.models import Document, Student
+from quiz.services import class_progress
+from quiz.services.progress import accuracy_chart, day_start
+
+ACTIVITY_WINDOWS = {"today": 0, "7d": 7, "30d": 30, "90d": 90}
+
+
+class DocumentFilter(admin.SimpleListFilter):
+    title = "answered in document"
+    parameter_name = "document"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:  # noqa: ARG002
+        return [(str(pk), title) for pk, title in Document.objects.active().values_list("pk", "title")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Student]) -> QuerySet[Student]:  # noqa: ARG002
+        value = self.value()
+        if not value or not value.isdigit():
+            return queryset
+        return class_progress.answered_in(queryset, document_id=int(value))
+
+
+class ActivityFilter(admin.SimpleListFilter):
+    title = "last activity"
+    parameter_name = "active"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:  # noqa: ARG002
+        return [
+            ("today", "Today"),
+            ("7d", "Past 7 days"),
+            ("30d", "Past 30 days"),
+            ("90d", "Past 90 days"),
+            ("never", "Never"),
+        ]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Student]) -> QuerySet[Student]:  # noqa: ARG002
+        value = self.value()
+        if value == "never":
+            return queryset.filter(last_activity__isnull=True)
+        if value in ACTIVITY_WINDOWS:
+            today = timezone.localdate()
+            since = day_start(today - datetime.timedelta(days=ACTIVITY_WINDOWS[value]))
+            return queryset.filter(last_activity__gte=since)
+        return queryset
+
+
+@admin.register(Student)
+class StudentAdmin(admin.ModelAdmin):
+    list_display = (
+        "username",
+        "attempts",
+        "answered",
+        "accuracy",
+        "mastery",
+        "due",
+        "last_activity",
+    )
+    list_filter = (DocumentFilter, ActivityFilter)
+    search_fields = ("username",)
+    ordering = ("username",)
+    fields = ("username", "first_name", "last_name", "is_active", "date_joined", "last_login")
+    show_full_result_count = False
+
+    # Django's signatures: students' accounts and history are never edited here.
+    def has_add_permission(self, request: HttpRequest) -> bool:  # noqa: ARG002
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:  # noqa: ARG002
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:  # noqa: ARG002
+        return False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Student]:  # noqa: ARG002
+        return class_progress.with_progress(class_progress.students(), now=timezone.now())
+
+    def get_urls(self) -> list[URLPattern]:
+        view = self.admin_site.admin_view
+        return [
+            path("students.csv", view(self.csv_view), name="quiz_student_csv"),
+            path("class-progress/", view(self.class_progress_view), name="quiz_student_class_progress"),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description="attempts", ordering="attempt_count")
+    def attempts(self, student: Student) -> int:
+        return student.attempt_count
+
+    @admin.display(description="questions answered", ordering="answer_count")
+    def answered(self, student: Student) -> int:
+        return student.answer_count
+
+    @admin.display(description="accuracy (%)", ordering="accuracy", empty_value="—")
+    def accuracy(self, student: Student) -> int | None:
+        return class_progress.accuracy_percent(student)
+
+    @admin.display(description="mastery (%)", ordering="mastery")
+    def mastery(self, student: Student) -> int:
+        return class_progress.mastery_percent(student)
+
+    @admin.display(description="cards due", ordering="due_count")
+    def due(self, student: Student) -> int:
+        return student.due_count
+
+    @admin.display(description="last activity", ordering="last_activity", empty_value="never")
+    def last_activity(self, student: Student) -> datetime.datetime | None:
+        return student.last_activity
+
+    def render_change_form(
+        self, request: HttpRequest, context: dict[str, Any], *args: Any, obj: Any = None, **kwargs: Any
+    ) -> HttpResponse:
+        if obj is not None:
+            now = timezone.now()
+            context["breakdown"] = class_progress.document_breakdown(user=obj, now=now)
+            context["recent_attempts"] = class_progress.recent_attempts(user=obj)
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
+    def csv_view(self, request: HttpRequest) -> HttpResponse:
+        """Download the progress of the students the list shows, with its filters, search and order."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        rows = self.get_changelist_instance(request).queryset
+        stamp = timezone.localdate().isoformat()
+        response = HttpResponse(
+            content_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="student-progress-{stamp}.csv"'},
+        )
+        response.write("\ufeff")  # the byte order mark that makes spreadsheets read UTF-8
+        csv.writer(response).writerows(class_progress.export_rows(rows))
+        return response
+
+    def class_progress_view(self, request: HttpRequest) -> TemplateResponse:
+        """Chart the class's accuracy per day over 30 days and the students per mastery band."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        now = timezone.now()
+        days = class_progress.class_accuracy_by_day(today=timezone.localdate(now))
+        bands = class_progress.mastery_distribution(now=now)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Class progress",
+            "accuracy_chart": accuracy_chart(days),
+            "mastery_chart": class_progress.mastery_chart(bands),
+            "student_count": sum(band.students for band in bands),
+        }
+        return TemplateResponse(request, "admin/quiz/student/class_progress.html", context)
