@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime
 import itertools
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
@@ -152,4 +153,35 @@ def make_review(
         source=ReviewSource.REVIEW,
         stage_before=stage_before,
         reviewed_at=when or timezone.now(),
+    )
+
+
+def save_answers(rows: Iterable[tuple[AbstractBaseUser, Choice, bool]]) -> list[Answer]:
+    """Save answers from (user, choice, is_first_try) rows, one attempt per student, in row order."""
+    rows = list(rows)
+    attempts = {user.pk: Attempt(user=user) for user, _, _ in rows}
+    Attempt.objects.bulk_create(attempts.values())
+    positions: Counter[int] = Counter()
+    items = []
+    for user, choice, _ in rows:
+        positions[user.pk] += 1
+        items.append(
+            AttemptQuestion(
+                attempt=attempts[user.pk],
+                question_id=choice.question_id,
+                position=positions[user.pk],
+                choice_order=[],
+            )
+        )
+    AttemptQuestion.objects.bulk_create(items)
+    return Answer.objects.bulk_create(
+        Answer(
+            item=item,
+            user=user,
+            question_id=choice.question_id,
+            choice=choice,
+            is_correct=choice.is_correct,
+            is_first_try=first,
+        )
+        for item, (user, choice, first) in zip(items, rows, strict=True)
     )

@@ -3,16 +3,16 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-from collections import Counter
 
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from quiz.models import Answer, Attempt, AttemptQuestion, Choice, Document, Question
+from quiz.models import Choice, Document, Question
 from quiz.services.reload import content_reload
 from tests.factories import make_collection
+from tests.learning_factories import save_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -40,36 +40,6 @@ def test_admin_content_cannot_be_added_or_deleted(admin_client):
     assert admin_client.get(reverse("admin:quiz_fact_add")).status_code == 403
 
 
-def save_answers(rows):
-    """Save first-try answers from (user, choice) rows, one attempt per student."""
-    attempts = {user.pk: Attempt(user=user) for user, _ in rows}
-    Attempt.objects.bulk_create(attempts.values())
-    positions = Counter()
-    items = []
-    for user, choice in rows:
-        positions[user.pk] += 1
-        items.append(
-            AttemptQuestion(
-                attempt=attempts[user.pk],
-                question_id=choice.question_id,
-                position=positions[user.pk],
-                choice_order=[],
-            )
-        )
-    AttemptQuestion.objects.bulk_create(items)
-    Answer.objects.bulk_create(
-        Answer(
-            item=item,
-            user=user,
-            question_id=choice.question_id,
-            choice=choice,
-            is_correct=choice.is_correct,
-            is_first_try=True,
-        )
-        for item, (user, choice) in zip(items, rows, strict=True)
-    )
-
-
 def make_students(django_user_model, count):
     return django_user_model.objects.bulk_create(
         django_user_model(username=f"student{n}") for n in range(count)
@@ -83,7 +53,7 @@ def answer_everything(students, *, correct):
         choices.setdefault(choice.question_id, {}).setdefault(choice.is_correct, choice)
     save_answers(
         [
-            (student, choices[question_id][correct(n, index)])
+            (student, choices[question_id][correct(n, index)], True)
             for n, student in enumerate(students)
             for index, question_id in enumerate(sorted(choices))
         ]

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 
-from quiz.models import Answer, Attempt, AttemptQuestion, Choice, Question
+from quiz.models import Choice, Question
 from quiz.services import statistics
 from quiz.services.reload import content_reload
 from quiz.services.statistics import ItemCounts, StudentScore
 from tests.factories import make_collection
+from tests.learning_factories import save_answers
 
 
 def counts(**overrides: int) -> ItemCounts:
@@ -23,36 +22,6 @@ def counts(**overrides: int) -> ItemCounts:
         "unused_distractors": 0,
     }
     return ItemCounts(**(values | overrides))
-
-
-def save_answers(rows):
-    """Save answers from (user, choice, is_first_try) rows, one attempt per student."""
-    attempts = {user.pk: Attempt(user=user) for user, _, _ in rows}
-    Attempt.objects.bulk_create(attempts.values())
-    positions = Counter()
-    items = []
-    for user, choice, _ in rows:
-        positions[user.pk] += 1
-        items.append(
-            AttemptQuestion(
-                attempt=attempts[user.pk],
-                question_id=choice.question_id,
-                position=positions[user.pk],
-                choice_order=[],
-            )
-        )
-    AttemptQuestion.objects.bulk_create(items)
-    Answer.objects.bulk_create(
-        Answer(
-            item=item,
-            user=user,
-            question_id=choice.question_id,
-            choice=choice,
-            is_correct=choice.is_correct,
-            is_first_try=first,
-        )
-        for item, (user, choice, first) in zip(items, rows, strict=True)
-    )
 
 
 def option(question: Question, *, correct: bool, position: int | None = None) -> Choice:
