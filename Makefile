@@ -7,6 +7,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 BENCH_DOCUMENTS ?= 1000
 BENCH_SEED ?= 1
+# The suite's second run; pytest-django creates and drops its own test_<name> database there.
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
@@ -14,11 +16,13 @@ MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate reload fixtures test lint format check bench-content bench-admin clean
+.PHONY: help install run serve migrate reload fixtures test test-postgres lint format check bench-content bench-admin clean
 
 help:
 	@echo "make run            create .venv, install, migrate, load seeds/ and serve on http://$(HOST):$(PORT)/"
-	@echo "make test           ruff, Django checks, migration check and pytest (what CI runs)"
+	@echo "make test           ruff, Django checks, migration check and pytest on SQLite (what CI runs)"
+	@echo "make test-postgres  pytest again on PostgreSQL at \$$POSTGRES_URL (CI runs it too)"
+	@echo "make serve          serve as in production: gunicorn, whitenoise, DEBUG off, on http://$(HOST):$(PORT)/"
 	@echo "make fixtures       write fixtures/ from the documents in seeds/"
 	@echo "make reload         load seeds/ into the database (added/updated/unchanged/retired)"
 	@echo "make bench-content  time the content pipeline, the fixture and the reload on a synthetic corpus"
@@ -48,11 +52,32 @@ run: reload
 	$(MANAGE) demo_accounts
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# Production settings from the environment. A secret key is made once into .secret_key unless
+# DJANGO_SECRET_KEY is set. Plain HTTP on loopback needs the HTTPS redirect off; behind a proxy that
+# ends TLS, run with DJANGO_SECURE_SSL_REDIRECT=true DJANGO_SECURE_PROXY_SSL_HEADER=true.
+SECRET_KEY_FILE := .secret_key
+PRODUCTION := DJANGO_DEBUG=false \
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_KEY_FILE))}" \
+	DJANGO_SECURE_SSL_REDIRECT="$${DJANGO_SECURE_SSL_REDIRECT:-false}"
+
+$(SECRET_KEY_FILE):
+	umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(64))' > $@
+
+serve: $(INSTALLED) $(SECRET_KEY_FILE)
+	$(PRODUCTION) $(MANAGE) migrate --noinput
+	$(PRODUCTION) $(MANAGE) reload_content
+	$(PRODUCTION) $(MANAGE) collectstatic --noinput --verbosity 0
+	$(PRODUCTION) $(MANAGE) check --deploy
+	$(PRODUCTION) GUNICORN_BIND=$(HOST):$(PORT) $(BIN)/gunicorn --config python:quizsite.gunicorn quizsite.wsgi
+
 fixtures: $(INSTALLED)
 	$(MANAGE) build_fixtures
 
 test: lint check
 	$(BIN)/pytest -q
+
+test-postgres: $(INSTALLED)
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -q
 
 check: $(INSTALLED)
 	$(MANAGE) check
@@ -73,6 +98,6 @@ bench-admin: $(INSTALLED)
 	$(MANAGE) bench_admin
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-journal db.sqlite3-wal db.sqlite3-shm staticfiles
+	rm -rf $(VENV) $(SECRET_KEY_FILE) db.sqlite3 db.sqlite3-journal db.sqlite3-wal db.sqlite3-shm staticfiles
 	rm -rf .pytest_cache .ruff_cache .hypothesis build *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

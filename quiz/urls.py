@@ -3,11 +3,12 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from quiz.views import accounts, home, progress, quizzes, reviews
+from quiz.views import accounts, health, home, progress, quizzes, reviews
 
 app_name = "quiz"
 urlpatterns = [
     path("", home.home, name="home"),
+    path("health/", health.health, name="health"),
     path("accounts/signup/", accounts.signup, name="signup"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

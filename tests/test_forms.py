@@ -45,11 +45,28 @@ def test_signup_form_common_password_rejected():
     assert form.has_error("password2", code="password_too_common")
 
 
-def test_signup_form_numeric_password_rejected():
-    form = signup_form(password1="4815162342108")
+@pytest.mark.parametrize(
+    ("password", "valid"),
+    [
+        pytest.param("tulip-ridge", False, id="11 characters: too short"),
+        pytest.param("tulip-ridges", True, id="12 characters: long enough"),
+        pytest.param("48151623421087", True, id="digits only: no composition rules"),
+        pytest.param("ça va, 🦉 très bien", True, id="spaces, accents and emoji"),
+        pytest.param("a quiet orchard " * 8, True, id="128 characters"),
+        pytest.param("a quiet orchard " * 8 + "!", False, id="129 characters: too long"),
+    ],
+)
+def test_signup_form_password_rules_follow_asvs_level_1(password, valid):
+    form = signup_form(password1=password)
 
-    assert not form.is_valid()
-    assert form.has_error("password2", code="password_entirely_numeric")
+    assert form.is_valid() is valid, form.errors
+
+
+def test_signup_form_overlong_password_names_the_limit():
+    form = signup_form(password1="x" * 129 + "-violet")
+
+    assert form.has_error("password2", code="password_too_long")
+    assert "at most 128 characters" in str(form.errors["password2"])
 
 
 def test_signup_form_password_like_username_rejected():

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
@@ -203,3 +205,88 @@ def test_layout_loads_local_stylesheet_and_htmx(client):
     assert 'href="/static/quiz/site.css"' in html
     assert "django_htmx/htmx" in html
     assert "https://" not in html
+
+
+# Sign-in rate limit (django-axes): five wrong passwords for one username from one address pause that pair.
+
+
+def sign_in(client: Client, password: str, username: str = "amira", address: str = "203.0.113.7", url=None):
+    return client.post(
+        url or reverse("quiz:login"), {"username": username, "password": password}, REMOTE_ADDR=address
+    )
+
+
+def fail_five_times(client: Client, username: str = "amira") -> None:
+    for _ in range(5):
+        sign_in(client, "not-the-password", username=username)
+
+
+def test_login_fifth_wrong_password_locks_out_even_the_right_one(client, user):
+    for attempt in range(4):
+        assert sign_in(client, "not-the-password").status_code == 200, attempt
+
+    fifth = sign_in(client, "not-the-password")
+    sixth = sign_in(client, PASSWORD)
+
+    for response in (fifth, sixth):
+        assert response.status_code == 429
+        assert "Too many sign-in attempts" in response.content.decode()
+        assert "paused for 15 minutes" in response.content.decode()
+    assert signed_in_user_id(client) is None
+    user.refresh_from_db()
+    assert user.last_login is None
+
+
+@pytest.mark.usefixtures("user")
+def test_login_lockout_spares_classmates_behind_the_same_address(client):
+    get_user_model().objects.create_user(username="bilal", password=PASSWORD)
+    fail_five_times(client)
+
+    response = sign_in(client, PASSWORD, username="bilal")
+
+    assert response.status_code == 302
+    assert signed_in_user_id(client) is not None
+
+
+def test_login_lockout_spares_the_owner_at_another_address(client, user):
+    fail_five_times(client)
+
+    response = sign_in(client, PASSWORD, address="198.51.100.20")
+
+    assert response.status_code == 302
+    assert signed_in_user_id(client) == str(user.pk)
+
+
+def test_login_works_again_after_the_cool_off(client, user, settings):
+    fail_five_times(client)
+    settings.AXES_COOLOFF_TIME = datetime.timedelta(seconds=0)
+
+    response = sign_in(client, PASSWORD)
+
+    assert response.status_code == 302
+    assert signed_in_user_id(client) == str(user.pk)
+
+
+@pytest.mark.usefixtures("user")
+def test_login_success_forgets_earlier_failures(client):
+    for _ in range(4):
+        sign_in(client, "not-the-password")
+    sign_in(client, PASSWORD)
+    client.post(reverse("quiz:logout"))
+
+    for _ in range(4):
+        sign_in(client, "not-the-password")
+    response = sign_in(client, PASSWORD)
+
+    assert response.status_code == 302
+
+
+def test_admin_login_shares_the_limit(client, user):
+    user.is_staff = True
+    user.save()
+    fail_five_times(client)
+
+    response = sign_in(client, PASSWORD, url=reverse("admin:login"))
+
+    assert response.status_code == 429
+    assert signed_in_user_id(client) is None

@@ -34,6 +34,8 @@ STUDENT_PASSWORD = "quiet-harbour-lantern-47"
 # Django's labels end with its label suffix, "Username:".
 USERNAME_LABEL = re.compile(r"^Username:?$")
 PASSWORD_LABEL = re.compile(r"^Password:?$")
+# Chromium logs every resource or script the policy refuses with this phrase.
+CSP_REPORT = "Content Security Policy"
 
 
 def _skip_reason() -> str:
@@ -75,12 +77,17 @@ def browser() -> Iterator[Browser]:
 
 
 def _new_page(browser: Browser, **context_options: Any) -> Iterator[Page]:
+    """Yield a tab, then fail the test if the Content-Security-Policy blocked anything the site itself sent."""
     context = browser.new_context(viewport=PHONE, **context_options)
     context.set_default_timeout(TIMEOUT_MS)
+    blocked: list[str] = []
+    page = context.new_page()
+    page.on("console", lambda message: blocked.append(message.text) if CSP_REPORT in message.text else None)
     try:
-        yield context.new_page()
+        yield page
     finally:
         context.close()
+    assert not blocked, "the Content-Security-Policy blocked:\n" + "\n".join(blocked)
 
 
 @pytest.fixture
