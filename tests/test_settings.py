@@ -39,6 +39,9 @@ print(json.dumps({
 def run_with(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "quizsite.settings", **env}
     environment.pop("DATABASE_URL", None)  # nothing here needs the database; keep the test engine-neutral
+    environment.pop(
+        "DJANGO_ALLOW_ASYNC_UNSAFE", None
+    )  # set by tests/browser for Playwright, never in production
     return subprocess.run(
         [sys.executable, *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
     )
