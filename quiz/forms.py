@@ -84,7 +84,14 @@ class RatingForm(forms.Form):
             "invalid_choice": "Ratings go from 1 (Again) to 4 (Easy).",
         },
     )
-    seen = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    seen = forms.IntegerField(
+        min_value=0,
+        widget=forms.HiddenInput,
+        error_messages=dict.fromkeys(
+            ("required", "invalid", "min_value"),
+            "The form was incomplete. Reload the page and rate the card again.",
+        ),
+    )
     shown = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, flashcard_id: int, **kwargs: Any) -> None:

@@ -10,7 +10,7 @@ urlpatterns = [
     path("", home.home, name="home"),
     path("health/", health.health, name="health"),
     path("accounts/signup/", accounts.signup, name="signup"),
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/login/", accounts.login_view, name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("quizzes/", quizzes.quiz_start, name="quiz_start"),
     path("attempts/<int:pk>/", quizzes.attempt, name="attempt"),

@@ -52,7 +52,7 @@ def _scope(document_id: str | None) -> Document | None:
     """Return the document to review, or None for all; an unknown or malformed id is a 404."""
     if not document_id:
         return None
-    if not document_id.isdigit():
+    if not (document_id.isascii() and document_id.isdigit()):  # "²".isdigit() is true, int("²") fails
         raise Http404("No such document.")
     return get_object_or_404(Document.objects.active(), pk=int(document_id))
 
@@ -71,7 +71,12 @@ def _render_queue(
     status: int = 200,
 ) -> HttpResponse:
     queue = review_queue(user=request.user, document=document, now=timezone.now())
-    if queue.flashcard is not None and (form is None or form.flashcard_id != queue.flashcard.pk):
+    on_show = form is not None and queue.flashcard is not None and form.flashcard_id == queue.flashcard.pk
+    if form is not None and form.errors and not on_show:
+        # The rated card is not the one shown next, so its form, errors and all, gives way to a fresh one.
+        errors = " ".join(error for errors in form.errors.values() for error in errors)
+        problem = problem or f"That rating was not saved. {errors}"
+    if queue.flashcard is not None and not on_show:
         form = RatingForm(
             flashcard_id=queue.flashcard.pk, initial={"seen": queue.state.reviews if queue.state else 0}
         )
