@@ -7,6 +7,15 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 BENCH_DOCUMENTS ?= 1000
 BENCH_SEED ?= 1
+# make bench: wrk against gunicorn, per endpoint; the engine is DATABASE_URL's (SQLite when unset).
+BENCH_SECONDS ?= 10
+BENCH_WARMUP ?= 2
+BENCH_CONNECTIONS ?= 32
+BENCH_WORKERS ?=
+# make soak: SQLite, then PostgreSQL at SOAK_DATABASE_URL (skipped if unreachable; empty to skip).
+SOAK_SECONDS ?= 30
+SOAK_CONNECTIONS ?= 64
+SOAK_DATABASE_URL ?= $(POSTGRES_URL)
 # The suite's second run; pytest-django creates and drops its own test_<name> database there.
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
@@ -16,7 +25,7 @@ MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve migrate reload fixtures test test-postgres lint format check bench-content bench-admin clean
+.PHONY: help install run serve migrate reload fixtures test test-postgres lint format check bench-content bench-admin bench soak clean
 
 help:
 	@echo "make run            create .venv, install, migrate, load seeds/ and serve on http://$(HOST):$(PORT)/"
@@ -27,6 +36,9 @@ help:
 	@echo "make reload         load seeds/ into the database (added/updated/unchanged/retired)"
 	@echo "make bench-content  time the content pipeline, the fixture and the reload on a synthetic corpus"
 	@echo "make bench-admin    time the teachers' admin pages with 1,000 students and 200,000 answers"
+	@echo "make bench          load-test each endpoint with wrk against gunicorn (BENCH_SECONDS, BENCH_CONNECTIONS)"
+	@echo "make soak           answer from 64 connections while reloading content and killing a worker, on"
+	@echo "                    SQLite and on PostgreSQL at \$$SOAK_DATABASE_URL; fails if an answer is lost"
 	@echo "make lint | format  check or fix style with ruff"
 	@echo "make clean          remove .venv, the SQLite database and caches"
 
@@ -96,6 +108,23 @@ bench-content: $(INSTALLED)
 
 bench-admin: $(INSTALLED)
 	$(MANAGE) bench_admin
+
+# wrk drives the load of `make bench`; as root it is installed when missing.
+bench: $(INSTALLED)
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq wrk; } \
+		|| { echo "wrk is missing: install it with 'sudo apt-get install wrk'"; exit 1; }
+	$(MANAGE) bench_load --seconds $(BENCH_SECONDS) --warmup $(BENCH_WARMUP) \
+		--connections $(BENCH_CONNECTIONS) --seed $(BENCH_SEED) $(if $(BENCH_WORKERS),--workers $(BENCH_WORKERS))
+
+# Both engines run even when the first fails; the target fails if either did.
+SOAK := $(MANAGE) soak --seconds $(SOAK_SECONDS) --connections $(SOAK_CONNECTIONS) --seed $(BENCH_SEED)
+soak: $(INSTALLED)
+	@status=0; \
+	env -u DATABASE_URL $(SOAK) || status=1; \
+	if [ -n "$(SOAK_DATABASE_URL)" ]; then \
+		DATABASE_URL="$(SOAK_DATABASE_URL)" $(SOAK) --skip-unreachable || status=1; \
+	else echo "PostgreSQL skipped: SOAK_DATABASE_URL is empty."; fi; \
+	exit $$status
 
 clean:
 	rm -rf $(VENV) $(SECRET_KEY_FILE) db.sqlite3 db.sqlite3-journal db.sqlite3-wal db.sqlite3-shm staticfiles
