@@ -2,10 +2,14 @@ from __future__ import annotations
 
 import datetime
 import random
+import threading
 import uuid
 from collections import Counter
+from collections.abc import Callable
+from typing import Any
 
 import pytest
+from django.db import connection
 
 from quiz.models import (
     Answer,
@@ -381,3 +385,79 @@ def test_attempt_retry_keeps_document_scope_and_leaves_out_retired_questions():
 
     assert retry.document == document
     assert [item.question_id for item in items_of(retry)] == [items[0].question_id, items[2].question_id]
+
+
+# answer_submit from two tabs at once: each call in its own thread and database connection
+
+RACES = 10  # a race is lost only now and then, so each test runs it several times
+
+
+@pytest.fixture
+def _fast_hashing(settings: Any) -> None:
+    """Each race makes its own student: hash their passwords cheaply."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def at_once(*calls: Callable[[], object]) -> None:
+    """Run the calls in threads released together, each on its own database connection, and re-raise."""
+    barrier = threading.Barrier(len(calls))
+    errors: list[BaseException] = []
+
+    def run(call: Callable[[], object]) -> None:
+        try:
+            barrier.wait()
+            call()
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors, errors
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("_fast_hashing")
+def test_answer_submit_two_first_answers_to_one_card_at_once_both_rate_it():
+    content_load(facts=1)
+    only_asking(Asks.DATE)
+    for _ in range(RACES):
+        user = make_user()
+        tabs = [items_of(start(user, token=uuid.uuid4()))[0] for _ in range(2)]
+
+        at_once(*(lambda item=item: answer(item) for item in tabs))
+
+        assert Review.objects.filter(user=user, source=ReviewSource.QUIZ).count() == 2
+        assert CardState.objects.get(user=user).reviews == 2
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("_fast_hashing")
+def test_answer_submit_last_two_answers_at_once_finish_the_attempt():
+    content_load(facts=2)
+    for _ in range(RACES):
+        attempt = start(make_user())
+
+        at_once(*(lambda item=item: answer(item) for item in items_of(attempt)))
+
+        attempt.refresh_from_db()
+        assert attempt.finished_at is not None
+        assert Answer.objects.filter(item__attempt=attempt).count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("_fast_hashing")
+def test_answer_submit_same_answer_twice_at_once_is_stored_once():
+    content_load(facts=1)
+    for _ in range(RACES):
+        user = make_user()
+        item = items_of(start(user))[0]
+
+        at_once(*(lambda item=item: answer(item) for _ in range(2)))
+
+        assert Answer.objects.filter(user=user).count() == 1
+        assert Review.objects.filter(user=user).count() == 1

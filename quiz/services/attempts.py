@@ -89,11 +89,11 @@ def answer_submit(
     The second element says whether this call stored it: a double or replayed submit returns the stored
     answer, so the student sees the same feedback and nothing is counted twice.
     """
-    if (stored := Answer.objects.filter(item=item).first()) is not None:
-        return stored, False
     if choice.pk not in item.choice_order:
         raise ValueError("The choice is not an option of this question.")
-    attempt = item.attempt
+    # One answer at a time per attempt: whichever stores the last answer then sees every other one and
+    # finishes the attempt, even when two tabs answer its last two questions at once.
+    attempt = Attempt.objects.select_for_update().get(pk=item.attempt_id)
     now = now or timezone.now()
     answer = Answer(
         item=item,
@@ -111,6 +111,7 @@ def answer_submit(
         with transaction.atomic():
             answer.save()
     except IntegrityError:
+        # A double or replayed submit: the item's answer is already stored (one answer per item).
         return Answer.objects.get(item=item), False
     answer_schedule(answer=answer)
     if not AttemptQuestion.objects.filter(attempt=attempt, answer__isnull=True).exists():

@@ -82,18 +82,28 @@ def answer_schedule(*, answer: Answer) -> CardState | None:
     )
     if flashcard is None:
         return None
-    state = CardState.objects.select_for_update().filter(user_id=answer.user_id, flashcard=flashcard).first()
     rating = quiz_rating(is_correct=answer.is_correct, response_ms=answer.response_ms)
-    state, _applied = _apply(
-        user_id=answer.user_id,
-        flashcard=flashcard,
-        state=state,
-        rating=rating,
-        source=ReviewSource.QUIZ,
-        answer=answer,
-        duration_ms=answer.response_ms,
-        now=answer.answered_at,
-    )
+
+    def rate() -> tuple[CardState, bool]:
+        state = (
+            CardState.objects.select_for_update().filter(user_id=answer.user_id, flashcard=flashcard).first()
+        )
+        return _apply(
+            user_id=answer.user_id,
+            flashcard=flashcard,
+            state=state,
+            rating=rating,
+            source=ReviewSource.QUIZ,
+            answer=answer,
+            duration_ms=answer.response_ms,
+            now=answer.answered_at,
+        )
+
+    state, applied = rate()
+    if not applied:
+        # Another answer created this card's schedule between the read and the insert (two quizzes at
+        # once, or a quiz and a review). Unlike a doubled rating, this answer is new: rate that schedule.
+        state, applied = rate()
     return state
 
 
