@@ -58,20 +58,9 @@ def engine() -> str:
 
 @contextmanager
 def scratch_site_database() -> Iterator[str]:
-    """Give this process a new migrated database and yield the `DATABASE_URL` that reaches it.
-
-    PostgreSQL gets a name of its own, so a test run's `test_<name>` database is never clobbered.
-    """
-    connection = connections[DEFAULT_DB_ALIAS]
-    test_settings = connection.settings_dict["TEST"]
-    configured = test_settings.get("NAME")
-    if connection.vendor != "sqlite":
-        test_settings["NAME"] = f"{connection.settings_dict['NAME']}_bench_{os.getpid()}"
-    try:
-        with scratch_database():
-            yield database_url(connection.settings_dict)
-    finally:
-        test_settings["NAME"] = configured
+    """Give this process a new migrated database and yield the `DATABASE_URL` that reaches it."""
+    with scratch_database():
+        yield database_url(connections[DEFAULT_DB_ALIAS].settings_dict)
 
 
 def database_url(settings_dict: dict[str, object]) -> str:

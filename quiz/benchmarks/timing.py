@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -66,7 +67,8 @@ def scratch_database() -> Iterator[str]:
     """Give the default connection a new migrated test database of the configured engine, then drop it.
 
     The configured database is not touched. SQLite gets a file in a temporary directory rather than
-    memory, with the configured options, so writes cost what they cost in `db.sqlite3`.
+    memory, with the configured options, so writes cost what they cost in `db.sqlite3`. Other engines get
+    a name of this process's own, never `test_<name>`, which a test run may be using at the same time.
     """
     connection = connections[DEFAULT_DB_ALIAS]
     test_settings = connection.settings_dict["TEST"]
@@ -74,6 +76,8 @@ def scratch_database() -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="quiz-bench-db-") as temporary:
         if connection.vendor == "sqlite":
             test_settings["NAME"] = str(Path(temporary) / "bench.sqlite3")
+        else:
+            test_settings["NAME"] = f"{connection.settings_dict['NAME']}_bench_{os.getpid()}"
         configured_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
         try:
             yield f"a new {connection.display_name} database, migrated, dropped afterwards: " + str(
