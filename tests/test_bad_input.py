@@ -78,6 +78,7 @@ class Case:
     who: str = "student"  # student, anonymous, csrf (a student whose client checks CSRF) or csrf-anonymous
     query: str = ""  # the raw query string
     htmx: bool = False
+    host: str = ""  # the Host header, when not the test server's
     content_type: str = "application/x-www-form-urlencoded"
     resend: Mapping[str, Any] | None = None  # send again, with these fields changed: a double submit
     writes: Mapping[str, int] = field(default_factory=dict)  # rows added, by model
@@ -92,6 +93,7 @@ def case(name: str, method: str, url: str | tuple[Any, ...], data: Any = None, *
 CASES = [
     # Wrong methods
     case("start-get", "get", ("quiz:quiz_start",), expect=405, says=NOT_HERE),
+    case("answer-head", "head", ("quiz:answer", at.attempt, 1), expect=405),
     case("answer-get", "get", ("quiz:answer", at.attempt, 1), expect=405, says=NOT_HERE),
     case("retry-get", "get", ("quiz:retry", at.finished), expect=405, says=NOT_HERE),
     case("rate-get", "get", ("quiz:rate", at.card), expect=405, says=NOT_HERE),
@@ -161,6 +163,8 @@ CASES = [
     case("rate-with-others-count", "post", ("quiz:rate", at.others_card), {"rating": 4, "seen": 7},
          expect=302, says=REVIEW),
     # Bodies and query strings that cannot be read
+    case("host-not-allowed", "get", ("quiz:home",), host="quiz.evil.example", expect=400, says=UNREADABLE),
+    case("static-path-traversal", "get", "/static/quiz/%2e%2e/%2e%2e/settings.py", expect=404, says=NOT_FOUND),
     case("body-too-large", "post", ("quiz:answer", at.attempt, 1), at.huge_body, says=UNREADABLE),
     case("too-many-fields", "post", ("quiz:quiz_start",), at.many_fields, says=UNREADABLE),
     case("query-too-many-fields", "get", ("quiz:review",), query="&".join(["a=1"] * 1001), says=UNREADABLE),
@@ -340,9 +344,11 @@ def _send(client: Client, bad: Case, world: World, changed: Mapping[str, Any] | 
     if isinstance(data, dict):
         data = {key: _value(value, world) for key, value in {**data, **(changed or {})}.items()}
     extra: dict[str, Any] = {"QUERY_STRING": bad.query} if bad.query else {}
+    if bad.host:
+        extra["HTTP_HOST"] = bad.host
     headers = {"HX-Request": "true"} if bad.htmx else {}
-    if bad.method == "get":
-        return client.get(url, headers=headers, **extra)
+    if bad.method in ("get", "head"):
+        return getattr(client, bad.method)(url, headers=headers, **extra)
     if isinstance(data, dict) and bad.method == "post":
         return client.post(url, data, headers=headers, **extra)
     body = data if isinstance(data, bytes) else _encoded(data or {})
