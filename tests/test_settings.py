@@ -81,6 +81,7 @@ def test_production_redirects_to_https_and_sends_strict_headers_and_secure_cooki
     assert headers["X-Frame-Options"] == "DENY"
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert "Secure" in csrf_cookie
+    assert "HttpOnly" in csrf_cookie
 
 
 @pytest.mark.django_db
