@@ -300,9 +300,9 @@ def test_quiz_pages_run_constant_queries_with_big_history(client, big_history, d
     with django_assert_max_num_queries(8):
         client.get(attempt.get_absolute_url())
     # The test's own lookup of the right choice, then the answer, its schedule and savepoints.
-    with django_assert_max_num_queries(21):
+    with django_assert_max_num_queries(19):
         client.post(answer_url(item), {"choice": right_choice(item).pk}, **HTMX)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(6):
         client.get(item.get_absolute_url())
     finish(client, attempt, wrong=2)
     with django_assert_max_num_queries(8):

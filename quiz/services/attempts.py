@@ -93,7 +93,7 @@ def answer_submit(
         raise ValueError("The choice is not an option of this question.")
     # One answer at a time per attempt: whichever stores the last answer then sees every other one and
     # finishes the attempt, even when two tabs answer its last two questions at once.
-    attempt = Attempt.objects.select_for_update().get(pk=item.attempt_id)
+    item.attempt = attempt = Attempt.objects.select_for_update().get(pk=item.attempt_id)
     now = now or timezone.now()
     answer = Answer(
         item=item,
@@ -115,7 +115,8 @@ def answer_submit(
         return Answer.objects.get(item=item), False
     answer_schedule(answer=answer)
     if not AttemptQuestion.objects.filter(attempt=attempt, answer__isnull=True).exists():
-        Attempt.objects.filter(pk=attempt.pk).update(finished_at=now)
+        attempt.finished_at = now
+        attempt.save(update_fields=["finished_at"])
     return answer, True
 
 

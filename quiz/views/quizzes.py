@@ -118,10 +118,9 @@ def _choices(item: AttemptQuestion) -> list[Choice]:
 
 
 def _feedback(request: HttpRequest, item: AttemptQuestion) -> HttpResponse:
-    attempt = _user_attempt(request, item.attempt_id)
-    correct = item.question.choices.filter(is_correct=True).first()
-    is_last = attempt.answered == attempt.size
-    context = {"attempt": attempt, "item": item, "correct": correct, "is_last": is_last}
+    """Show the stored answer; an attempt is finished exactly when its last question is answered."""
+    correct = None if item.answer.is_correct else item.question.choices.filter(is_correct=True).first()
+    context = {"attempt": item.attempt, "item": item, "correct": correct, "is_last": item.attempt.is_finished}
     return _render(request, "feedback", context)
 
 
