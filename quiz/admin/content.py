@@ -18,11 +18,12 @@ from django.template.response import TemplateResponse
 from django.urls import URLPattern, path
 from django.utils import timezone
 
+from quiz.admin.lookups import OwnFiltersOnly
 from quiz.models import Choice, Document, Fact, Flashcard, Question
 from quiz.services import statistics
 
 
-class ContentAdmin(admin.ModelAdmin):
+class ContentAdmin(OwnFiltersOnly):
     editable_fields: tuple[str, ...] = ()
     show_full_result_count = False
 

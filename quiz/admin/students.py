@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import URLPattern, path
 from django.utils import timezone
 
+from quiz.admin.lookups import OwnFiltersOnly
 from quiz.models import Document, Student
 from quiz.services import class_progress
 from quiz.services.progress import accuracy_chart, day_start
@@ -60,7 +61,7 @@ class ActivityFilter(admin.SimpleListFilter):
 
 
 @admin.register(Student)
-class StudentAdmin(admin.ModelAdmin):
+class StudentAdmin(OwnFiltersOnly):
     list_display = (
         "username",
         "attempts",
