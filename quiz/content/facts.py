@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from quiz.content.documents import Document
 from quiz.content.sentences import split_sentences
-from quiz.content.temporal import Mention, find_dates, needs_publication_date
+from quiz.content.temporal import Mention, find_dates, find_dates_in_sentences, needs_publication_date
 from quiz.content.timespan import Point, Precision, Span, label
 
 
@@ -94,14 +94,8 @@ def extract_facts(document: Document) -> tuple[list[Fact], list[Skipped]]:
 
 
 def _find_all(sentences: list[str], published: datetime.date | None) -> list[list[Mention]]:
-    """Find the dates of each sentence; "the following year" may refer to an earlier sentence."""
-    found: list[list[Mention]] = []
-    previous: Span | None = None
-    for sentence in sentences:
-        mentions = find_dates(sentence, published=published, previous=previous)
-        previous = next((m.span for m in reversed(mentions) if m.span is not None), previous)
-        found.append(mentions)
-    return found
+    """Find the dates of each sentence; "the following year" and "the year" may refer to an earlier one."""
+    return find_dates_in_sentences(sentences, published=published)
 
 
 def _horizon(published: datetime.date | None, found: list[list[Mention]]) -> Point | None:
