@@ -606,28 +606,18 @@ def test_date_question_stem_ends_a_quoted_event_once() -> None:
     assert question.stem == 'The agency said, "Both sides have taken steps." In which year?'
 
 
-def test_date_question_blanks_the_date_in_its_own_sentence() -> None:
+def test_date_question_asks_the_cloze_of_the_event_clause() -> None:
     fact = replace(
-        make_fact(
-            year(762),
-            "Al-Mansur founded Baghdad",
-            sentence="Al-Mansur founded Baghdad in 762 as a round city.",
-        ),
-        when="762",
-        at=len("Al-Mansur founded Baghdad in "),
+        make_fact(year(762), "Al-Mansur founded Baghdad", sentence="In 762, Al-Mansur founded Baghdad."),
+        cloze="In ____, Al-Mansur founded Baghdad as a round city",
     )
     (question, *_) = build_questions([fact])
-    assert question.stem == "Al-Mansur founded Baghdad in ____ as a round city. In which year?"
+    assert question.stem == "In ____, Al-Mansur founded Baghdad as a round city. In which year?"
 
 
-def test_date_question_about_a_name_asks_about_the_event_instead() -> None:
+def test_date_question_of_a_fact_without_a_cloze_asks_about_its_event() -> None:
     sentence = "Iran aided Pakistan in the Indo-Pakistani War of 1965."
-    fact = replace(
-        make_fact(year(1965), "Iran aided Pakistan in the Indo-Pakistani War", sentence=sentence),
-        when="1965",
-        at=sentence.index("1965"),
-        in_name=True,
-    )
+    fact = make_fact(year(1965), "Iran aided Pakistan in the Indo-Pakistani War", sentence=sentence)
     (question, *_) = build_questions([fact])
     assert question.stem == "Iran aided Pakistan in the Indo-Pakistani War. In which year?"
 

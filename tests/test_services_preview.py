@@ -7,7 +7,7 @@ from quiz.content.facts import Skipped
 from quiz.services.preview import preview_json_lines, preview_text
 from tests.factories import collection_from, make_document, make_fact
 
-FACT_KEYS = ["kind", "document", "sentence", "when", "start", "end", "precision"]
+FACT_KEYS = ["kind", "document", "sentence", "when", "start", "end", "precision", "event", "asked"]
 MCQ_KEYS = ["kind", "document", "sentence", "asks", "stem", "options", "answer"]
 FLASHCARD_KEYS = ["kind", "document", "sentence", "front", "back"]
 

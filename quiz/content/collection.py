@@ -23,6 +23,7 @@ class Collection:
     questions: tuple[Question, ...]
     flashcards: tuple[Flashcard, ...]
     skipped: tuple[Skipped, ...]
+    left_out: tuple[Fact, ...] = ()  # dated facts not worth asking; each says why in `reason`
 
 
 def build_collection(documents: Sequence[Document], *, workers: int | None = None) -> Collection:
@@ -34,7 +35,7 @@ def build_collection(documents: Sequence[Document], *, workers: int | None = Non
     workers = min(workers or os.cpu_count() or 1, len(documents) // DOCUMENTS_PER_WORKER)
     if workers < 2:
         extracted = [extract_facts(document) for document in documents]
-        facts = [fact for found, _ in extracted for fact in found]
+        facts = [fact for found, _ in extracted for fact in found if fact.asked]
         questions = build_questions(facts)
     else:
         extracted, facts, questions = _build_in_processes(documents, workers)
@@ -44,6 +45,7 @@ def build_collection(documents: Sequence[Document], *, workers: int | None = Non
         questions=tuple(questions),
         flashcards=tuple(build_flashcards(facts)),
         skipped=tuple(item for _, left_out in extracted for item in left_out),
+        left_out=tuple(fact for found, _ in extracted for fact in found if not fact.asked),
     )
 
 
@@ -63,7 +65,7 @@ def _build_in_processes(
     fork = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=fork) as executor:
         extracted = list(executor.map(extract_facts, documents, chunksize=32))
-    facts = [fact for found, _ in extracted for fact in found]
+    facts = [fact for found, _ in extracted for fact in found if fact.asked]
     # Contiguous shares of the documents keep the questions in the order of the facts.
     size = -(-len(documents) // workers)
     shares = [frozenset(d.name for d in documents[i : i + size]) for i in range(0, len(documents), size)]

@@ -10,9 +10,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from quiz.content.documents import Document
+from quiz.content.events import Antecedent, Event, find_event, subject_of
+from quiz.content.parsing import parse_sentences
 from quiz.content.sentences import split_sentences
 from quiz.content.temporal import Mention, find_dates, find_dates_in_sentences, needs_publication_date
-from quiz.content.timespan import Point, Precision, Span, label
+from quiz.content.timespan import Point, Precision, Span
+from quiz.content.worth import Candidate, left_out_because
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,9 @@ class Fact:
     horizon: Point | None  # the latest date a distractor may fall on for a past event
     in_name: bool = False  # the date belongs to a name: "the Indo-Pakistani War of 1965"
     at: int = -1  # where `when` starts in `sentence`
+    cloze: str = ""  # the event's clause with the date blanked, for date questions and cards
+    asked: bool = True  # worth a question (quiz.content.worth); otherwise `reason` says why not
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,10 +70,11 @@ def extract_facts(document: Document) -> tuple[list[Fact], list[Skipped]]:
     else:
         published = document.published
     horizon = _horizon(published, found)
+    events = _events(sentences, found, document.title)
     facts: list[Fact] = []
     skipped: list[Skipped] = []
     occurrences: Counter[tuple[str, str]] = Counter()  # a sentence may repeat within a document
-    for sentence, mentions in zip(sentences, found, strict=True):
+    for sentence, mentions, sentence_events in zip(sentences, found, events, strict=True):
         resolved = [mention for mention in mentions if mention.span is not None]
         spans = tuple(mention.span for mention in resolved if mention.span is not None)
         for mention in mentions:
@@ -76,6 +83,10 @@ def extract_facts(document: Document) -> tuple[list[Fact], list[Skipped]]:
                 continue
             occurrence = occurrences[sentence, mention.text]
             occurrences[sentence, mention.text] += 1
+            event = sentence_events[mention.start]
+            # Only a stated publication date says what lay ahead; an inferred one is a guess from the text.
+            candidate = Candidate(event, mention.span, _in_dateline(sentence, mention), document.published)
+            reason = left_out_because(candidate)
             facts.append(
                 Fact(
                     key=fact_key(document.name, sentence, mention.text, occurrence),
@@ -83,14 +94,77 @@ def extract_facts(document: Document) -> tuple[list[Fact], list[Skipped]]:
                     sentence=sentence,
                     when=mention.text,
                     span=mention.span,
-                    event=describe_event(sentence, mention, resolved),
+                    event=event.text,
                     sentence_spans=spans,
                     horizon=horizon,
-                    in_name=_in_name(sentence, mention),
+                    in_name=event.kind == "name",
                     at=mention.start,
+                    cloze=event.cloze,
+                    asked=not reason,
+                    reason=reason,
                 )
             )
     return facts, skipped
+
+
+def _events(sentences: list[str], found: list[list[Mention]], title: str) -> list[dict[int, Event]]:
+    """Find the event of every resolved date, parsing only the sentences that hold one."""
+    dated = [index for index, mentions in enumerate(found) if any(m.span is not None for m in mentions)]
+    parses = dict(zip(dated, parse_sentences([sentences[index] for index in dated]), strict=True))
+    events: list[dict[int, Event]] = []
+    for index, mentions in enumerate(found):
+        ranges = [(m.start, m.end) for m in mentions if m.span is not None]
+        antecedent = _antecedent(sentences, index, title)
+        events.append(
+            {
+                m.start: find_event(
+                    parses[index], m.start, m.end, [r for r in ranges if r[0] != m.start], antecedent
+                )
+                for m in mentions
+                if m.span is not None
+            }
+        )
+    return events
+
+
+ANTECEDENT_REACH = 3  # sentences a pronoun may look back through a chain of the same pronoun
+
+
+def _antecedent(sentences: list[str], index: int, title: str) -> Antecedent:
+    """Return a finder of what a pronoun of sentence `index` stands for.
+
+    It is the subject of the sentence before, when that is a noun of the pronoun's kind; when that
+    subject is itself such a pronoun ("He ... He ..."), the search goes further back, and at the
+    start of a chain the document's subject, its title, is what "He" or "It" means.
+    """
+
+    def find(kind: str) -> str | None:
+        for back in range(index - 1, max(index - 1 - ANTECEDENT_REACH, -1), -1):
+            subject = subject_of(parse_sentences([sentences[back]])[0])
+            if subject is None:
+                return None
+            phrase, found_kind = subject
+            if found_kind == kind:
+                return phrase
+            if found_kind != f"pronoun {kind}":
+                return None
+        return _title_subject(title, kind) if index > 0 else None
+
+    return find
+
+
+def _title_subject(title: str, kind: str) -> str | None:
+    """Return the title as the subject a pronoun chain starts from: "Joseph Conrad", "The Kiel Canal"."""
+    words = title.split()
+    if not 1 <= len(words) <= 4 or not all(word[:1].isupper() for word in words if word.lower() != "of"):
+        return None
+    person = words[0].lower() != "the"
+    return title if (kind == "person") == person and kind != "plural" else None
+
+
+def _in_dateline(sentence: str, mention: Mention) -> bool:
+    """Tell whether a date is part of a dateline or a "Published ..." line, never an event."""
+    return mention.start < _dateline_end(sentence) or bool(_PUBLISHED_MARKER.match(sentence))
 
 
 def _find_all(sentences: list[str], published: datetime.date | None) -> list[list[Mention]]:
@@ -156,105 +230,3 @@ def _full_dates(mentions: list[Mention]) -> list[tuple[datetime.date, int, str]]
         and not m.span.is_range
         and m.span.start.year > 0
     ]
-
-
-# Event descriptions -------------------------------------------------------------------------------
-
-_PREPOSITION = re.compile(
-    r"(?i)(?:\b(?:in|on|at|during|since|by|until|till|through|throughout|around|circa|about|as of|of|from|for"
-    r"|between|after|before|early|late|c\.)\s+(?:the\s+)?)$"
-)
-_FUNCTION_WORDS = frozenset(
-    """
-    and or but nor so yet when while which who whom whose that where was were is are be been
-    being had has have did does do saw sees see will would shall should may might can could must
-    to in on at by for of with as after before during until since the a an it he she they we i
-    you there this these those its his her their our also then than from into onto over under
-    between against through about per each not no only even still ago later earlier
-    """.split()
-)
-_CLAUSE_AFTER = re.compile(r";\s+|,\s+(?:and|while|whereas|but)\s+|\s+and\s+")
-_CLAUSE_BEFORE = re.compile(r";\s+|,\s+(?:and|while|whereas|but)\s+")
-_APPOSITIVE = re.compile(r"^,\s+(?:the|a|an)\s+[^,]{1,80},\s*")
-
-
-def describe_event(sentence: str, mention: Mention, mentions: list[Mention]) -> str:
-    """Return the sentence without the date, trimmed to the clause that holds it."""
-    start, end = _removal(sentence, mention)
-    # A dateline ("BEIJING, Jan 8 (Reuters) —") is not part of the event, whichever date is asked.
-    before, after = sentence[min(_dateline_end(sentence), start) : start], sentence[end:]
-    if mention.start < _dateline_end(sentence):
-        before, after = "", sentence[_dateline_end(sentence) :]
-    if before.strip() and not _in_name(sentence, mention):  # "on 14 August 1947, the day of ..., when"
-        after = _APPOSITIVE.sub(" ", after, count=1) if after.startswith(",") else after
-    others = [m for m in mentions if m is not mention]
-    before, after = _trim_clauses(before, after, end, others)
-    return _tidy(before + " " + after)
-
-
-def _removal(sentence: str, mention: Mention) -> tuple[int, int]:
-    start, end = mention.start, mention.end
-    if sentence[start - 1 : start] == "(" and sentence[end : end + 1] == ")":
-        return start - 1, end + 1
-    if _in_name(sentence, mention):
-        name_of = re.search(r"\s+of\s+$", sentence[:start])
-        if name_of:
-            return name_of.start(), end
-        if sentence[start:end].lower().startswith("the "):
-            start += 4
-        return start, end
-    preposition = _PREPOSITION.search(sentence, max(0, start - 40), start)
-    if preposition:
-        start = preposition.start()
-    return start, end
-
-
-def _in_name(sentence: str, mention: Mention) -> bool:
-    """Tell whether the date belongs to a name: "the Indo-Pakistani War of 1965", "the 1970s operation"."""
-    before = sentence[max(0, mention.start - 80) : mention.start]
-    if re.search(r"\b[A-Z][\w’'–-]*\s+of\s+$", before) and not re.search(
-        r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-        r"\s+of\s+$",
-        before,
-    ):
-        return True
-    following = re.match(r"\s+([A-Za-z][\w’'-]*)", sentence[mention.end :])
-    if following is None or following.group(1).lower() in _FUNCTION_WORDS:
-        return False
-    return bool(mention.text.lower().startswith("the ") or re.search(r"(?i)\bthe\s+$", before))
-
-
-def _trim_clauses(before: str, after: str, end: int, others: list[Mention]) -> tuple[str, str]:
-    """Drop coordinated clauses that belong to other dates of the same sentence."""
-    for boundary in _CLAUSE_AFTER.finditer(after):
-        offset = end + boundary.start()
-        if any(other.start >= offset for other in others):
-            after = after[: boundary.start()]
-            break
-    boundaries = list(_CLAUSE_BEFORE.finditer(before))
-    if boundaries:
-        last = boundaries[-1]
-        if any(other.end <= last.start() for other in others):
-            before = before[last.end() :]
-    return before, after
-
-
-def _tidy(text: str) -> str:
-    text = re.sub(
-        r"\(\s*(?:(?:r|b|d|c|ca|fl|reigned|born|died)\.?)?\s*[,;]?\s*\)", "", text
-    )  # "(r. 754–775)"
-    text = re.sub(
-        r"\s+(?:only|just|even|already|still)(?=\s*[,;.]|\s*$)", "", text
-    )  # "abolished only in 1861"
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
-    text = re.sub(r"([(])\s+", r"\1", text)
-    text = re.sub(r",\s*,", ",", text)
-    text = text.strip(" ,;:–—-")
-    text = re.sub(r"[,;:]\s*([.!?])$", r"\1", text)
-    text = text.rstrip(".").strip()
-    return text[:1].upper() + text[1:]
-
-
-def format_span(span: Span) -> str:
-    return label(span)

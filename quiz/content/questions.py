@@ -45,7 +45,6 @@ ASK_RANGE = {
     Precision.CENTURY: "Over which centuries?",
 }
 MASK = "…"
-BLANK = "____"
 
 # A number that may name a date: 1965, 1960s, 16th, 44 BC.
 DIGIT = re.compile(r"\d")
@@ -98,25 +97,26 @@ def build_questions(facts: Sequence[Fact], *, documents: Container[str] | None =
         index = seen.get(fact.document, 0)
         seen[fact.document] = index + 1
         questions.append(_date_question(fact, pool, balance.place_date(index)))
-        event_question = _event_question(fact, pool, balance.place_event(index))
+        event_question = _event_question(fact, pool, balance.place_event(index)) if fact.event else None
         if event_question is not None:
             questions.append(event_question)
     return questions
 
 
 def build_flashcards(facts: Sequence[Fact]) -> list[Flashcard]:
-    """Return two flashcards per fact: date -> event and event -> date."""
+    """Return two flashcards per fact: date -> event (when it has an event text) and event -> date."""
     cards: list[Flashcard] = []
     for fact in facts:
-        cards.append(
-            Flashcard(
-                key=f"{fact.key}:{Direction.DATE_TO_EVENT.value}",
-                fact=fact,
-                direction=Direction.DATE_TO_EVENT,
-                front=_what_happened(fact.span),
-                back=_sentence(_event_text(fact)),
+        if fact.event:
+            cards.append(
+                Flashcard(
+                    key=f"{fact.key}:{Direction.DATE_TO_EVENT.value}",
+                    fact=fact,
+                    direction=Direction.DATE_TO_EVENT,
+                    front=_what_happened(fact.span),
+                    back=_sentence(fact.event),
+                )
             )
-        )
         cards.append(
             Flashcard(
                 key=f"{fact.key}:{Direction.EVENT_TO_DATE.value}",
@@ -538,15 +538,10 @@ def _event_text(fact: Fact) -> str:
 
 
 def _stem_text(fact: Fact) -> str:
-    """Return the source sentence with its date blanked, or, for a date in a name, the bare event.
-
-    The whole sentence reads better than the event cut out of it, but "the Indo-Pakistani War of ____"
-    asks about a name: there the event, with the name shortened, is the clearer question.
-    """
-    if fact.in_name or fact.at < 0:
-        return _statement(fact)
-    cloze = f"{fact.sentence[: fact.at]}{BLANK}{fact.sentence[fact.at + len(fact.when) :]}"
-    return _sentence(_hide(cloze, fact.span))
+    """Return the event's clause with its date blanked, or, for a fact built without one, its event."""
+    if fact.cloze:
+        return _sentence(_hide(fact.cloze, fact.span))
+    return _statement(fact)
 
 
 def _statement(fact: Fact) -> str:

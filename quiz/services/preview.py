@@ -45,7 +45,7 @@ class _Parts:
 def _by_document(collection: Collection) -> dict[str, _Parts]:
     """Group the facts, questions, cards and skipped dates by document, keeping their order."""
     parts: dict[str, _Parts] = defaultdict(_Parts)
-    for fact in collection.facts:
+    for fact in (*collection.facts, *collection.left_out):
         parts[fact.document].facts.append(fact)
     for question in collection.questions:
         parts[question.fact.document].questions.append(question)
@@ -65,6 +65,9 @@ def _fact_record(fact: Fact) -> dict[str, Any]:
         "start": fact.span.start.iso(),
         "end": fact.span.end.iso(),
         "precision": fact.span.precision.value,
+        "event": fact.event,
+        "asked": fact.asked,
+        **({} if fact.asked else {"reason": fact.reason}),
     }
 
 
@@ -115,7 +118,9 @@ def _fact_text(fact: Fact, questions: Sequence[Question], cards: Sequence[Flashc
     label = timespan.label(span)
     written = "" if fact.when == label else f" written {fact.when!r}"
     yield f"  * {label} [{span.start.iso()} to {span.end.iso()}, {span.precision.value}]{written}"
-    yield f"    Event: {fact.event}"
+    yield f"    Event: {fact.event or '(none: no event question or date card)'}"
+    if not fact.asked:
+        yield f"    Not asked: {fact.reason}"
     yield f"    Sentence: {fact.sentence}"
     for question in questions:
         yield f"    Question ({question.asks.value}): {question.stem}"

@@ -1,0 +1,485 @@
+"""Find the event a date belongs to, from a dependency parse, and word it without the date.
+
+A date modifies one verb or one noun. "was finished in 1887" dates the verb: the event is that verb's
+clause. "the 1999 earthquake" and "airstrikes a year ago" date the noun: the event is the noun phrase,
+or the clause around it when the noun is its subject or sets its time ("damaged in the 1999 earthquake").
+Clauses and phrases that hold other dates are left out, a clause without a subject borrows the subject of
+the clause it is joined to, and a participle or relative clause is said as a sentence of its own ("The
+novel Dust was published"). Where none of this is certain, the event is empty and `reason` says why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from quiz.content.parsing import Parse, Token
+
+BLANK = "____"
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# Arcs of a clause that states another event: left out of this date's event when they hold another date.
+CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "acl", "xcomp"})
+# Words that tie a subordinate clause to its main clause: "when", "after", "that".
+LINK_DEPS = frozenset({"mark", "cc", "preconj"})
+# Prepositions that put a clause at the time of the dated noun they take: "damaged in the 1999 earthquake".
+AT_THE_TIME_OF = frozenset({"in", "during", "at", "amid", "amidst", "throughout"})
+# Words that tie a sentence to the one before it and mean nothing on their own.
+DISCOURSE = frozenset(
+    """
+    however meanwhile nevertheless nonetheless moreover furthermore instead thus therefore hence
+    subsequently consequently accordingly indeed thereafter afterwards later then
+    """.split()
+)
+# Verbs that last until a date: "lasted until 1914" means the thing ended in 1914.
+DURATIVE = frozenset({"last", "continue", "remain", "run", "stay", "persist", "go"})
+UNTIL = frozenset({"until", "till", "through"})
+# "has headed the Fed since 1987": the clause is a state that began then, not an event of that date.
+STATE_FROM = frozenset({"since"})
+STATE_REASON = "the clause is a state since the date, not an event of it"
+# Pronouns that point outside the sentence, and the kind of antecedent each needs.
+PRONOUNS = {
+    "it": "singular", "its": "singular", "he": "person", "him": "person", "his": "person",
+    "she": "person", "her": "person", "they": "plural", "them": "plural", "their": "plural",
+    "this": "unknown", "that": "unknown", "these": "unknown", "those": "unknown",
+    "we": "unknown", "us": "unknown", "our": "unknown", "i": "unknown", "my": "unknown", "you": "unknown",
+}  # fmt: skip
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+QUOTES = frozenset('"“”')
+FUTURE_MODALS = frozenset({"will", "shall", "would", "could", "might", "may"})
+MIN_WORDS = 3  # an event of fewer words ("Rome fell") is too bare for "What happened in 476?"
+# Nouns that name events: a date phrase after one of them may date the noun ("the attacks in October
+# 2023"). After any other object ("established relations on 14 August 1947") it dates the verb, whatever
+# the parser attached it to.
+EVENT_NOUNS = frozenset(
+    """
+    attack assault bombing strike airstrike raid invasion war battle siege conflict clash fighting
+    uprising revolt rebellion revolution coup massacre genocide riot protest election referendum vote
+    earthquake quake tsunami flood cyclone hurricane typhoon storm drought famine fire eruption epidemic
+    pandemic outbreak crash collapse explosion blast disaster accident crisis recession partition
+    independence treaty accord agreement ceasefire summit visit meeting talks election inauguration
+    coronation assassination death funeral marriage wedding birth founding launch landing withdrawal
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class Event:
+    """What a date of a sentence dates, as students will read it."""
+
+    text: str  # the event without its date ("" when it cannot be said cleanly)
+    cloze: str  # the event's clause with the date blanked ("" when no date question can be asked)
+    reason: str = ""  # why `cloze` (or else `text`) is empty
+    verb: str = ""  # the lemma of the verb the date modifies, or of the clause around its noun
+    governor: str = ""  # the lemma of the word the date modifies
+    kind: str = "clause"  # "clause", "noun" or "name"
+    clause_words: tuple[str, ...] = ()  # lower-case words of the dated clause, for the worth rules
+    future: bool = False  # the dated verb has a modal of the future ("will", "could")
+
+
+class _Unsure(Exception):
+    """The clause cannot be said on its own; the message is the reason."""
+
+
+# An antecedent finder: given the kind of pronoun, return the noun phrase it stands for, or None.
+Antecedent = Callable[[str], str | None]
+
+
+def find_event(
+    parse: Parse,
+    start: int,
+    end: int,
+    others: Sequence[tuple[int, int]] = (),
+    antecedent: Antecedent | None = None,
+) -> Event:
+    """Return the event that the date at characters `start`..`end` belongs to."""
+    date = set(parse.covering(start, end))
+    if not date:
+        return Event("", "", reason="not found in the parse")
+    other_dates = {index for first, last in others for index in parse.covering(first, last)} - date
+    return _Finder(parse, date, other_dates, antecedent).event()
+
+
+class _Finder:
+    def __init__(self, parse: Parse, date: set[int], others: set[int], antecedent: Antecedent | None) -> None:
+        self.parse = parse
+        self.tokens = parse.tokens
+        self.date = date
+        self.others = others
+        self.antecedent = antecedent
+        self.phrase = self._date_phrase()  # the date with its preposition: "in 1887"
+        self.replace: dict[int, str] = {}  # words said otherwise: a pronoun by its antecedent
+        self.lower_first = False
+        self.preposition = next(
+            (self.tokens[i].lower for i in sorted(self.phrase) if self.tokens[i].dep == "prep"), ""
+        )
+
+    # The attachment ---------------------------------------------------------------------------
+
+    def _date_phrase(self) -> set[int]:
+        phrase = set(self.date)
+        for index in list(self.date):
+            token = self.tokens[index]
+            head = self.tokens[token.head]
+            if token.head not in phrase and token.dep == "pobj" and head.pos in {"ADP", "SCONJ"}:
+                phrase |= self.parse.subtree(head.i)
+        # A date may govern words of its own ("1887, the year of the flood"): they go with it.
+        for index in list(phrase):
+            phrase |= self.parse.subtree(index) - self.others
+        return phrase
+
+    def _governor(self) -> Token | None:
+        heads = {self.tokens[i].head for i in self.phrase if self.tokens[i].head not in self.phrase}
+        if len(heads) != 1:
+            return None
+        return self.tokens[heads.pop()]
+
+    def event(self) -> Event:
+        governor = self._governor()
+        if governor is None:
+            return Event("", "", reason="no word the date modifies")
+        if governor.i in self.others:  # "raised in 1912 and 1933": one phrase, two dates
+            return Event("", "", reason="shares its phrase with another date")
+        self._take_appositive(governor)
+        bracketed = self._bracketed()
+        if governor.pos == "PROPN" and not bracketed:
+            return Event("", "", reason="date inside a name", governor=governor.lemma, kind="name")
+        if governor.pos in {"NOUN", "PROPN", "NUM", "PRON"} and not self._dates_the_verb(governor, bracketed):
+            return self._noun_event(governor)
+        if governor.pos in {"NOUN", "PROPN", "NUM", "PRON"}:
+            governor = self.tokens[governor.head]
+            self._take_appositive(governor)
+        clause = self._clause_of(governor)
+        if clause is None:
+            return Event("", "", reason="no clause the date belongs to", governor=governor.lemma)
+        return self._clause_event(clause, governor)
+
+    def _take_appositive(self, governor: Token) -> None:
+        """Count "on 14 August 1947, the day of independence," as part of the date phrase."""
+        comma = max(self.phrase) + 1
+        if comma + 1 >= len(self.tokens) or self.tokens[comma].text != ",":
+            return
+        for child in self.parse.children(governor.i):
+            below = self.parse.subtree(child.i)
+            if child.dep in {"npadvmod", "appos"} and min(below) == comma + 1 and not below & self.others:
+                self.phrase |= below | {comma}
+
+    def _bracketed(self) -> bool:
+        """Tell whether the date stands in brackets after a name: "the Cold War (1945–1991)"."""
+        first, last = min(self.phrase), max(self.phrase)
+        return (
+            first > 0
+            and last + 1 < len(self.tokens)
+            and self.tokens[first - 1].text == "("
+            and self.tokens[last + 1].text == ")"
+        )
+
+    def _premodifier(self) -> bool:
+        """Tell whether the date stands before the noun it modifies: "the 1970s operation"."""
+        last = max(self.date)
+        head = self.tokens[self.tokens[last].head]
+        return head.i > last and head.i not in self.date and head.pos in {"NOUN", "PROPN"}
+
+    def _dates_the_verb(self, noun: Token, bracketed: bool) -> bool:
+        """Tell whether a date phrase after an object dates its verb: "established relations on 14 May"."""
+        top = self.tokens[min(self.phrase)]
+        return (
+            not bracketed
+            and top.dep == "prep"
+            and top.i > noun.i
+            and noun.dep in {"dobj", "attr", "oprd"}
+            and noun.lemma.lower() not in EVENT_NOUNS
+            and self.tokens[noun.head].pos in {"VERB", "AUX"}
+        )
+
+    def _clause_of(self, token: Token) -> Token | None:
+        """Return the verb whose clause holds a word: the word itself, or its nearest verb above."""
+        if token.pos in {"VERB", "AUX"} and token.dep != "prep":
+            return self._climb(token)
+        for above in self.parse.ancestors(token.i):
+            if above.pos in {"VERB", "AUX"} and above.dep != "prep":  # "Following the revolution"
+                return self._climb(above)
+        return None
+
+    def _climb(self, verb: Token) -> Token:
+        # "agreed to withdraw by 1989": the event is the agreement, said whole.
+        while verb.dep == "xcomp" and verb.head != verb.i:
+            verb = self.tokens[verb.head]
+        return verb
+
+    # Events of nouns --------------------------------------------------------------------------
+
+    def _noun_event(self, noun: Token) -> Event:
+        clause = self._clause_of(noun)
+        if clause is None:
+            return Event("", "", reason="no clause the date belongs to", governor=noun.lemma, kind="noun")
+        cloze_event = replace(self._clause_event(clause, noun, kind="noun"), governor=noun.lemma)
+        head = self.tokens[noun.head]
+        dates_the_clause = noun.dep in {"nsubj", "nsubjpass"} or (
+            noun.dep == "pobj" and head.lower in AT_THE_TIME_OF and head.head == clause.i
+        )
+        if not self._certain_on_noun(noun):
+            return replace(cloze_event, text="", reason="the date may belong to another word")
+        if dates_the_clause and not self._bracketed():
+            return cloze_event
+        phrase = self.parse.subtree(noun.i) - self.phrase - self._other_clauses(noun.i)
+        for child in self.parse.children(noun.i):
+            if child.dep in {"acl", "relcl", "appos", "conj", "cc"}:
+                phrase -= self.parse.subtree(child.i)
+        self.lower_first = False
+        text = _tidy(self._render(phrase, blank=False))
+        if text.split(" ", 1)[0].lower() in PRONOUNS:
+            return replace(cloze_event, text="", reason="pronoun without antecedent")
+        if _words(text) < MIN_WORDS:
+            return replace(cloze_event, text="", reason="the dated noun phrase is too short to ask about")
+        return replace(cloze_event, text=text, reason=cloze_event.reason if not cloze_event.cloze else "")
+
+    def _certain_on_noun(self, noun: Token) -> bool:
+        """Tell whether a date is surely on this noun: next to it, not after a chain of other nouns."""
+        first, last = min(self.phrase), max(self.phrase)
+        between = range(noun.i + 1, first) if noun.i < first else range(last + 1, noun.i)
+        return not any(
+            self.tokens[i].pos in {"NOUN", "PROPN"} and self.tokens[i].i != noun.i for i in between
+        )
+
+    # Events of clauses ------------------------------------------------------------------------
+
+    def _clause_event(self, verb: Token, governor: Token, kind: str = "clause") -> Event:
+        selection = self.parse.subtree(verb.i) - self._other_clauses(verb.i) - self._links(verb)
+        future = any(c.dep == "aux" and c.lower in FUTURE_MODALS for c in self.parse.children(verb.i))
+        words = tuple(self.tokens[i].lower for i in sorted(selection))
+        unasked = Event("", "", verb=verb.lemma, governor=governor.lemma, kind=kind, clause_words=words,
+                        future=future)  # fmt: skip
+        if selection & self.others:
+            return replace(unasked, reason="another date in the same clause")
+        try:
+            subject, be = self._subject(verb, selection)
+        except _Unsure as unsure:
+            return replace(unasked, reason=str(unsure))
+        self.lower_first = bool(subject)
+        self._resolve_inner_pronouns(verb, selection)
+        cloze = _tidy(_join(subject, be, self._render(selection, blank=True)))
+        body = self._render(selection - self.phrase, blank=False)
+        if self.preposition in UNTIL and verb.lemma in DURATIVE and kind == "clause":
+            body = "ended"  # "lasted until 1914": what happened in 1914 is the end
+        text = _tidy(_join(subject, be, body))
+        if BLANK not in cloze:
+            return replace(unasked, reason="the date cannot be blanked")
+        if any(mark in cloze for mark in QUOTES):
+            return replace(unasked, reason="quotation")
+        if self.preposition in STATE_FROM:
+            return replace(unasked, cloze=cloze, reason=STATE_REASON)
+        if _words(text) < MIN_WORDS:
+            return replace(unasked, cloze=cloze, reason="the event is too short to ask about")
+        return replace(unasked, text=text, cloze=cloze)
+
+    def _other_clauses(self, root: int) -> set[int]:
+        """Return the words under `root` that belong to other events: clauses joined on, other dates."""
+        removed: set[int] = set()
+        for index in sorted(self.parse.subtree(root)):
+            token = self.tokens[index]
+            if index == root or index in removed:
+                continue
+            below = self.parse.subtree(index)
+            if below & self.date:
+                continue
+            holds_other_date = bool(below & self.others)
+            joined_clause = token.dep == "conj" and token.pos in {"VERB", "AUX"} and token.head == root
+            if (
+                holds_other_date
+                or joined_clause
+                or (token.dep in {"advcl", "parataxis"} and token.head == root)
+            ):
+                removed |= below
+                removed |= {c.i for c in self.parse.children(token.head) if c.dep == "cc" and c.i < index}
+                removed |= self._lost_subject(min(below))
+        return removed
+
+    def _lost_subject(self, start: int) -> set[int]:
+        """Return "and Pakistan" before a dropped clause when the parser joined it to the wrong noun."""
+        if start < 2:
+            return set()
+        noun, joint = self.tokens[start - 1], self.tokens[start - 2]
+        if noun.dep == "conj" and noun.pos in {"NOUN", "PROPN"} and joint.dep == "cc":
+            return self.parse.subtree(noun.i) | {joint.i}
+        return set()
+
+    def _links(self, verb: Token) -> set[int]:
+        """Return the words that tie the clause to another: "when", "that", "however,"."""
+        links = set()
+        for child in self.parse.children(verb.i):
+            if child.dep in LINK_DEPS or (child.tag == "WRB" and child.dep == "advmod"):
+                links.add(child.i)
+            if child.dep == "advmod" and child.lower in DISCOURSE:
+                links |= self.parse.subtree(child.i)
+            if (
+                child.dep == "prep"
+                and child.lower in {"in", "on"}
+                and self.tokens[child.i + 1 :][:1]
+                and (self.tokens[child.i + 1].lower in {"addition", "contrast", "particular", "turn"})
+            ):
+                links |= self.parse.subtree(child.i)
+        return links
+
+    def _subject(self, verb: Token, selection: set[int]) -> tuple[str, str]:
+        """Return the subject to say before the clause ("" if it is inside it) and a passive "was"/"were".
+
+        Raise _Unsure when the clause has no subject that can be said.
+        """
+        if verb.dep == "relcl" and verb.head != verb.i:
+            return self._relative_subject(verb, selection)
+        own = [c for c in self.parse.children(verb.i) if c.dep in SUBJECT_DEPS]
+        if own:
+            first = self.tokens[min(self.parse.subtree(own[0].i))]
+            if first.lower in PRONOUNS and (first.pos == "PRON" or first.lower in DEMONSTRATIVES):
+                return self._resolve(first, selection)
+            return "", ""
+        if verb.dep == "conj":
+            if verb.i > 0 and self.tokens[verb.i - 1].pos in {"NOUN", "PROPN", "PRON"}:
+                raise _Unsure("unclear subject")  # "... and Pakistan supported": the parser lost a subject
+            for above in self.parse.ancestors(verb.i):
+                subjects = [c for c in self.parse.children(above.i) if c.dep in SUBJECT_DEPS]
+                if subjects:
+                    return self._phrase(subjects[0]), ""
+                if above.dep != "conj":
+                    break
+            raise _Unsure("no subject")
+        if verb.dep == "acl" and verb.tag == "VBN" and verb.head != verb.i:
+            noun = self.tokens[verb.head]
+            return self._phrase(noun, without=verb.i), _be(noun)
+        if verb.dep == "advcl" and verb.tag == "VBN":  # "Founded in 1820, the company ..."
+            main = self.tokens[verb.head]
+            subjects = [c for c in self.parse.children(main.i) if c.dep in SUBJECT_DEPS]
+            if subjects:
+                return self._phrase(subjects[0]), _be(subjects[0])
+        raise _Unsure("no subject")
+
+    def _relative_subject(self, verb: Token, selection: set[int]) -> tuple[str, str]:
+        """Say a relative clause on its own: "the treaty that France signed" -> "France signed the treaty"."""
+        noun = self.tokens[verb.head]
+        relative = [c for c in self.parse.children(verb.i) if c.tag in RELATIVE_TAGS]
+        phrase = self._phrase(noun, without=verb.i)
+        if not relative or not phrase:
+            raise _Unsure("relative clause")
+        selection.discard(relative[0].i)
+        if relative[0].dep in SUBJECT_DEPS:
+            return phrase, ""
+        if relative[0].dep == "dobj":
+            self.replace[verb.i] = f"{verb.text} {phrase[:1].lower() + phrase[1:]}"
+            return "", ""
+        raise _Unsure("relative clause")
+
+    def _phrase(self, head: Token, without: int | None = None) -> str:
+        """Return a noun phrase without its clauses, its dates and the clause `without`."""
+        words = self.parse.subtree(head.i) - self.phrase - self._other_clauses(head.i)
+        if without is not None:
+            words -= self.parse.subtree(without)
+        words -= {i for i in words if self.tokens[i].dep in {"relcl", "acl", "appos"} and i != head.i}
+        for index in sorted(words):
+            if self.tokens[index].dep in {"relcl", "acl", "appos"} and index != head.i:
+                words -= self.parse.subtree(index)
+        text = _tidy(self.parse.render(words))
+        first = text.split(" ", 1)[0].lower()
+        if first in PRONOUNS:
+            return ""
+        return text[:1].lower() + text[1:] if self.tokens[min(words)].pos == "DET" else text
+
+    def _resolve_inner_pronouns(self, verb: Token, selection: set[int]) -> None:
+        """Say "it" inside a joined clause as the noun it stands for: "a power station beside the dam"."""
+        if verb.dep != "conj":
+            return
+        first = self.tokens[verb.head]
+        subjects = [c for c in self.parse.children(first.i) if c.dep in SUBJECT_DEPS]
+        if not subjects or subjects[0].tag != "NN":
+            return
+        for index in selection:
+            token = self.tokens[index]
+            if token.lower == "it" and token.dep not in SUBJECT_DEPS:
+                self.replace[index] = f"the {subjects[0].lower}"
+
+    def _resolve(self, pronoun: Token, selection: set[int]) -> tuple[str, str]:
+        """Put the antecedent in place of a pronoun that starts the subject, when it is certain."""
+        if pronoun.lower in DEMONSTRATIVES and pronoun.dep == "det":
+            selection.discard(pronoun.i)
+            return "the", ""
+        found = self.antecedent(PRONOUNS[pronoun.lower]) if self.antecedent else None
+        if not found:
+            raise _Unsure("pronoun without antecedent")
+        selection.discard(pronoun.i)
+        return (f"{found}'s" if pronoun.tag == "PRP$" else found), ""
+
+    def _render(self, indices: set[int], *, blank: bool) -> str:
+        """Say some words in order; with `blank`, the date becomes one blank ("the ____ floods")."""
+        words = sorted(indices)
+        blank_at = -1
+        if blank:
+            blank_at = min(self.date)
+            if self.tokens[blank_at].lower == "the" and self._premodifier():
+                blank_at += 1  # "the 1970s operation" -> "the ____ operation"
+            words = [i for i in words if i not in self.date or i <= blank_at]
+        pieces = []
+        for position, index in enumerate(words):
+            token = self.tokens[index]
+            text = BLANK if index == blank_at else self.replace.get(index, token.text)
+            if position == 0 and index == 0 and token.pos not in {"PROPN", "PRON"} and self.lower_first:
+                text = text[:1].lower() + text[1:]  # "Founded in 1820" said after its subject
+            following = words[position + 1] if position + 1 < len(words) else None
+            pieces.append(text + (token.space if following == index + 1 else " "))
+        return "".join(pieces).strip()
+
+
+def subject_of(parse: Parse) -> tuple[str, str] | None:
+    """Return the subject of a sentence's main clause and its kind ("singular", "plural", "person")."""
+    root = next((token for token in parse.tokens if token.dep == "ROOT"), None)
+    if root is None:
+        return None
+    subject = next((c for c in parse.children(root.i) if c.dep in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and subject.lower in PRONOUNS and PRONOUNS[subject.lower] != "unknown":
+        return subject.text, f"pronoun {PRONOUNS[subject.lower]}"
+    if subject is None or subject.pos not in {"NOUN", "PROPN"}:
+        return None
+    words = parse.subtree(subject.i)
+    for child in parse.children(subject.i):
+        if child.dep in {"relcl", "acl", "appos", "punct", "prep"} or child.pos == "NUM":
+            words -= parse.subtree(child.i)
+    if any(parse.tokens[i].pos in {"PRON", "NUM"} for i in words):
+        return None
+    phrase = _tidy(parse.render(words))
+    if any(child.dep == "conj" for child in parse.children(subject.i)) or subject.tag in {"NNS", "NNPS"}:
+        kind = "plural"
+    elif subject.pos == "PROPN" and parse.tokens[min(words)].pos != "DET":
+        kind = "person"  # a bare name: "Nehru"; "the Suez Canal" is a thing
+    else:
+        kind = "singular"
+    first = parse.tokens[min(words)]
+    return (phrase[:1].lower() + phrase[1:] if first.pos == "DET" else phrase), kind
+
+
+def _be(noun: Token) -> str:
+    return "were" if noun.tag in {"NNS", "NNPS"} else "was"
+
+
+def _join(subject: str, be: str, body: str) -> str:
+    if be:  # "The novel Dust" + "was" + "published in ____"
+        return " ".join(part for part in (subject, be, body) if part)
+    return f"{subject} {body}" if subject else body
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"[A-Za-z]+", text))
+
+
+def _tidy(text: str) -> str:
+    """Mend the punctuation that dropping words leaves behind, and start with a capital."""
+    text = re.sub(r"\(\s*[,;:–—-]?\s*\)", "", text)  # "()" left by a date in brackets
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
+    text = re.sub(r"([(])\s+", r"\1", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)  # ", ," and ",;"
+    text = re.sub(r"[,;:]\s*([.!?)])", r"\1", text)
+    text = text.strip(" ,;:–—-")
+    text = re.sub(r"\s*[–—-]\s*$", "", text)
+    text = text.rstrip(".").strip(" ,;:")
+    return text[:1].upper() + text[1:]

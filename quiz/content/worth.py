@@ -1,0 +1,114 @@
+"""What is worth asking: the rules that leave a dated fact out of the quiz, each with the reason it prints.
+
+A teacher tests events with an actor and an action a student could know: a war began, a treaty was
+signed, a law passed. Not when somebody said something, a dateline, a share price, a forecast or a
+timetable. The rules below are tried in order; the first that matches is the reason `preview` and
+`content_report` show. Add a word to a list, or a rule to RULES, to change what is asked.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from quiz.content.events import Event
+from quiz.content.timespan import Point, Span
+
+# When somebody said, announced or declined to comment: the saying is not the event.
+REPORTING_VERBS = frozenset(
+    """
+    say tell announce add state report confirm deny claim note comment decline respond reply insist
+    argue explain acknowledge warn tweet post ask quote disclose reveal brief testify urge stress
+    """.split()
+)
+# Figures of a market day or a company's quarter.
+MARKET_WORDS = frozenset(
+    """
+    share shares stock stocks dividend dividends earnings revenue revenues profit profits
+    quarterly per-share nasdaq dow ftse nikkei dax sensex trading traded bond bonds yield yields futures
+    index indexes indices points cents
+    """.split()
+)
+FORECAST_VERBS = frozenset({"expect", "forecast", "project", "predict", "anticipate", "estimate", "hope"})
+FORECAST_WORDS = frozenset({"expected", "likely", "forecast", "projected", "predicted", "set to"})
+# Words of a timetable: "meets every Monday", "held each year".
+SCHEDULE_LEADS = frozenset({"every", "each"})
+SCHEDULE_UNITS = frozenset(
+    "day week month year morning evening night weekend monday tuesday wednesday thursday friday saturday"
+    " sunday summer winter spring autumn".split()
+)
+SCHEDULE_WORDS = frozenset({"annually", "weekly", "fortnightly"})
+NOT_AVAILABLE = frozenset({"available", "unavailable", "reached"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A dated fact as the rules see it."""
+
+    event: Event
+    span: Span
+    in_dateline: bool
+    published: datetime.date | None
+
+
+@dataclass(frozen=True)
+class Rule:
+    reason: str
+    applies: Callable[[Candidate], bool]
+
+
+def _words(candidate: Candidate) -> frozenset[str]:
+    return frozenset(candidate.event.clause_words)
+
+
+def _reporting(candidate: Candidate) -> bool:
+    event, words = candidate.event, _words(candidate)
+    if event.verb in REPORTING_VERBS or event.governor in REPORTING_VERBS:
+        return True
+    return "comment" in words or ("not" in words and bool(NOT_AVAILABLE & words))
+
+
+def _market(candidate: Candidate) -> bool:
+    words = candidate.event.clause_words
+    return bool(MARKET_WORDS & _words(candidate)) and any(
+        word[:1].isdigit() or word in {"%", "percent", "cents", "points"} for word in words
+    )
+
+
+def _forecast(candidate: Candidate) -> bool:
+    event = candidate.event
+    if event.future or event.verb in FORECAST_VERBS or FORECAST_WORDS & _words(candidate):
+        return True
+    published = candidate.published
+    return published is not None and candidate.span.start > Point(
+        published.year, published.month, published.day
+    )
+
+
+def _schedule(candidate: Candidate) -> bool:
+    words = candidate.event.clause_words
+    pairs = itertools.pairwise(words)
+    return any(first in SCHEDULE_LEADS and second in SCHEDULE_UNITS for first, second in pairs) or bool(
+        SCHEDULE_WORDS & _words(candidate)
+    )
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("dateline", lambda candidate: candidate.in_dateline),
+    Rule("reporting verb", _reporting),
+    Rule("market figure", _market),
+    Rule("forecast", _forecast),
+    Rule("recurring schedule", _schedule),
+)
+
+
+def left_out_because(candidate: Candidate) -> str:
+    """Return why a dated fact is not worth asking, or "" when it is."""
+    for rule in RULES:
+        if rule.applies(candidate):
+            return rule.reason
+    if not candidate.event.cloze:
+        return candidate.event.reason or "no clean question"
+    return ""

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz.content.collection import build_collection
+from quiz.content.defects import EVENT_CHECKS, TEXT_CHECKS, check_collection
+from quiz.content.documents import read_documents
+
+DATA = Path(__file__).resolve().parent / "data"
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+CORPORA = [SEEDS, DATA / "eval", DATA / "events" / "dev", DATA / "events" / "test", DATA / "news" / "dev"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        ("ellipsis", "The war of … ended."),
+        ("dangling word", "Trade grew steadily since."),
+        ("empty slot", "The Iran–Iraq War () shaped the region."),
+        ("orphan participle", "The novel Dust, published, describes a drought."),
+        ("pronoun start", "It was closed after the flood."),
+        ("reported-speech tail", "The museum has reopened, officials said."),
+    ],
+)
+def test_text_checks_catch_each_defect(kind, text):
+    assert TEXT_CHECKS[kind](text)
+
+
+@pytest.mark.parametrize(
+    "text", ["The museum was damaged in the ____ earthquake.", "In ____, Rome fell to the Goths."]
+)
+def test_text_checks_pass_clean_text(text):
+    assert not any(check(text) for check in TEXT_CHECKS.values())
+
+
+def test_event_checks_catch_a_date_inside_an_event_and_a_bare_event():
+    assert EVENT_CHECKS["date inside an event"]("The dam of 1887 was finished")
+    assert EVENT_CHECKS["event under 3 words"]("Rome fell")
+
+
+@pytest.mark.parametrize("corpus", CORPORA, ids=lambda path: str(path.relative_to(path.parents[1])))
+def test_what_students_read_has_almost_no_defects(corpus):
+    report = check_collection(build_collection(read_documents(corpus)))
+    kinds = report.by_kind()
+    assert report.rate <= 0.02, kinds
+    # These would put a wrong or unanswerable question in front of a class: none at all.
+    assert kinds["distractor also true"] == 0
+    assert kinds["stem without blank"] == 0

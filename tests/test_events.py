@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import pytest
+
+from quiz.content.events import BLANK, find_event
+from quiz.content.parsing import Parse, Token, parse_sentences
+
+# (sentence, date words, event text, cloze): the examples of the questions issue and others like them.
+EVENTS = [
+    (
+        "Iran and Pakistan are mending relations after airstrikes a year ago, driven by shared concerns.",
+        "a year ago",
+        "",  # the airstrikes are too bare to ask about, and the mending is happening now
+        "Iran and Pakistan are mending relations after airstrikes ____, driven by shared concerns",
+    ),
+    (
+        "India had strongly condemned the October 2023 attacks in Israel.",
+        "October 2023",
+        "The attacks in Israel",
+        "India had strongly condemned the ____ attacks in Israel",
+    ),
+    (
+        "A dam on the river was finished in 1887, and a power station beside it opened the following year.",
+        "1887",
+        "A dam on the river was finished",
+        "A dam on the river was finished in ____",
+    ),
+    (
+        "A dam on the river was finished in 1887, and a power station beside it opened the following year.",
+        "the following year",
+        "A power station beside the dam opened",
+        "A power station beside the dam opened ____",
+    ),
+    ("Work on the canal began in 1902 and lasted until 1914.", "1902", "Work on the canal began",
+     "Work on the canal began in ____"),
+    ("Work on the canal began in 1902 and lasted until 1914.", "1914", "Work on the canal ended",
+     "Work on the canal lasted until ____"),
+    ("The novel Dust, published in 1936, describes the drought.", "1936", "The novel Dust was published",
+     "The novel Dust was published in ____"),
+    (
+        "The museum that was damaged in the 1999 earthquake has reopened, officials said.",
+        "1999",
+        "The museum was damaged in the earthquake",
+        "The museum was damaged in the ____ earthquake",
+    ),
+    ("Founded in 1820, the company built the first railway.", "1820", "The company was founded",
+     "The company was founded in ____"),
+    ("When the war ended in 1945, the city was rebuilt.", "1945", "The war ended", "The war ended in ____"),
+    ("The treaty that France signed in 1919 ended the war.", "1919", "France signed the treaty",
+     "France signed the treaty in ____"),
+    ("During the Cold War (1945–1991), both countries were part of the Western Bloc.", "1945–1991",
+     "The Cold War", "During the Cold War (____), both countries were part of the Western Bloc"),
+]  # fmt: skip
+
+
+def event_of(sentence: str, when: str, others: tuple[str, ...] = ()):
+    parse = parse_sentences([sentence])[0]
+    start = sentence.index(when)
+    ranges = [(sentence.index(other), sentence.index(other) + len(other)) for other in others]
+    return find_event(parse, start, start + len(when), ranges)
+
+
+@pytest.mark.parametrize(("sentence", "when", "event", "cloze"), EVENTS)
+def test_find_event_names_the_event_its_date_belongs_to(sentence, when, event, cloze):
+    others = tuple(other for _, other, *_ in EVENTS if other != when and other in sentence)
+    found = event_of(sentence, when, others)
+    assert (found.text, found.cloze) == (event, cloze)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when", "reason"),
+    [
+        ("Iran aided Pakistan in the Indo-Pakistani War of 1965.", "1965", "date inside a name"),
+        (
+            "It was closed from 1940 to 1945 after the flood.",
+            "from 1940 to 1945",
+            "pronoun without antecedent",
+        ),
+        (
+            "Greenspan has headed the Fed since 1987.",
+            "1987",
+            "the clause is a state since the date, not an event of it",
+        ),
+    ],
+)
+def test_find_event_asks_no_event_question_where_it_is_not_sure(sentence, when, reason):
+    found = event_of(sentence, when)
+    assert found.text == ""
+    assert found.reason == reason
+
+
+def test_find_event_resolves_a_pronoun_from_the_antecedent_it_is_given():
+    sentence = "It was closed from 1940 to 1945 after the flood."
+    parse = parse_sentences([sentence])[0]
+    start = sentence.index("from 1940")
+    found = find_event(
+        parse, start, start + len("from 1940 to 1945"), antecedent=lambda _kind: "the ferry service"
+    )
+    assert found.text == "The ferry service was closed after the flood"
+
+
+def test_find_event_reads_a_parse_written_by_hand():
+    def token(i, text, start, dep, head, pos, tag="", lemma=""):
+        return Token(i, text, start, start + len(text), " ", lemma or text.lower(), tag, pos, dep, head)
+
+    parse = Parse(
+        "Rome fell in 476.",
+        (
+            token(0, "Rome", 0, "nsubj", 1, "PROPN", "NNP"),
+            token(1, "fell", 5, "ROOT", 1, "VERB", "VBD", "fall"),
+            token(2, "in", 10, "prep", 1, "ADP", "IN"),
+            Token(3, "476", 13, 16, "", "476", "CD", "NUM", "pobj", 2),
+            token(4, ".", 16, "punct", 1, "PUNCT", "."),
+        ),
+    )
+    found = find_event(parse, 13, 16)
+    # Two words are too few for "What happened in 476?", but enough for the date question.
+    assert (found.text, found.cloze, found.verb) == ("", f"Rome fell in {BLANK}", "fall")
+    assert found.reason == "the event is too short to ask about"

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from quiz.content.documents import Document
+from quiz.content.facts import extract_facts
+
+PUBLISHED = datetime.date(2024, 5, 14)
+
+
+def asked(text: str, published: datetime.date | None = PUBLISHED) -> list[tuple[str, bool, str]]:
+    facts, _ = extract_facts(Document(name="news.txt", title="News", text=text, published=published))
+    return [(fact.when, fact.asked, fact.reason) for fact in facts]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("The minister said on Tuesday that talks would go on.", "reporting verb"),
+        ("A spokesman for the company declined to comment on Monday.", "reporting verb"),
+        ("LONDON, May 13 (Reuters) - Factories in the north closed their gates.", "dateline"),
+        ("Shares of the airline closed at 12.40 dollars on Monday, up 3 percent.", "market figure"),
+        ("The new bridge will open to traffic in June 2026.", "forecast"),
+        ("Sales are expected to reach 10 billion dollars by 2030.", "forecast"),
+        (
+            "The council has met every Monday since the flood of 2019 destroyed its hall.",
+            "recurring schedule",
+        ),
+    ],
+)
+def test_a_fact_not_worth_asking_is_left_out_with_its_reason(text, reason):
+    assert asked(text)[0][1:] == (False, reason)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two countries signed a peace treaty in Algiers in December 2000.",
+        "An earthquake destroyed much of the old town on 17 August 1999.",
+        "Voters approved the new constitution in a referendum in March 2019.",
+    ],
+)
+def test_an_event_with_an_actor_and_an_action_is_asked(text):
+    assert asked(text)[0][1:] == (True, "")
+
+
+def test_an_inferred_publication_date_never_makes_a_past_event_a_forecast():
+    text = "The canal was widened in 1907. Today it carries 30,000 ships. It was last closed on 3 June 1995."
+    assert ("1907", True, "") in asked(text, published=None)
