@@ -55,7 +55,7 @@ _COUNT_NOUNS = frozenset(
     """.split()
 )
 _TENSE = re.compile(
-    rf"(?i)\b(?:(?P<future>(?:{'|'.join(vocabulary.FUTURE_WORDS)}))"
+    rf"(?i)\b(?=[a-z'’])(?:(?P<future>(?:{'|'.join(vocabulary.FUTURE_WORDS)}))"
     rf"|(?P<schedule>{vocabulary.SCHEDULE_WORDS})|(?P<past>{vocabulary.PAST_WORDS}))\b"
 )
 _REPORTING = re.compile(rf"(?i){vocabulary.REPORTING_WORDS}")
@@ -74,13 +74,15 @@ _MONTH_ALONE = (
     r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)"
 )
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-_DAY_WORD = rf"(?i:{_words(_ORDINAL_WORDS)})\b"
+# Each long list of words sits behind a test of its first letters, which fails fast where it cannot match.
+_ORDINAL_START = r"(?=(?i:fir|sec|thi|fou|fif|six|sev|eig|nin|ten|ele|twe))"
+_DAY_WORD = rf"{_ORDINAL_START}(?i:{_words(_ORDINAL_WORDS)})\b"
 _YEAR = (
     r"(?:1\d{3}|20\d{2}|\d{1,4}\s?(?:BCE|BC|B\.C\.|CE|AD|A\.D\.)(?![A-Za-z])|(?:AD|A\.D\.)\s?\d{1,4})(?!\d)"
 )
 _UNIT_WORD = _words(vocabulary.UNITS)
 _SPELLED_YEAR = (
-    rf"(?i:(?:{_words(vocabulary.CENTURY_WORDS)})[\s-]+(?:hundred|o(?:h)?[\s-](?:{_UNIT_WORD})"
+    rf"(?=(?i:si|se|ei|ni|tw))(?i:(?:{_words(vocabulary.CENTURY_WORDS)})[\s-]+(?:hundred|o(?:h)?[\s-](?:{_UNIT_WORD})"
     rf"|(?:{_words(vocabulary.TENS)})(?:[\s-](?:{_UNIT_WORD}))?|{_words(vocabulary.TEENS)})"
     rf"|two\s+thousand(?:\s+and)?(?:[\s-](?:{_words(vocabulary.TEENS)}|{_UNIT_WORD}))?)\b"
 )
@@ -88,16 +90,19 @@ _ERA = r"(?:BCE|BC|B\.C\.(?:E\.)?|CE|AD|A\.D\.)(?![A-Za-z])"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DASH = r"\s?[–—-]\s?"
 _RANGE_WORD = rf"{_DASH}|\s+(?:to|and|until|through)\s+"
-_ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)|" + _words(_ORDINAL_WORDS) + ")"
+_ORDINAL = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{_ORDINAL_START}(?:{_words(_ORDINAL_WORDS)}))"
 _COUNT = r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|\d{1,3})"
-_MODIFIER = rf"(?i:{_words(vocabulary.MODIFIERS)})[-\s]+"
+_MODIFIER = rf"(?=(?i:[emltbsf]))(?i:{_words(vocabulary.MODIFIERS)})[-\s]+"
 _HOLIDAY = "|".join(f"(?:{holiday.names})" for holiday in vocabulary.HOLIDAYS)
 _DEICTIC = _words(word.replace(" ", r"\s+") for word in vocabulary.DEICTIC_DAYS)
 
 # Alternatives are tried in order at each position, so longer forms come before their prefixes.
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"\b(?P<iso_y>\d{4})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])\b"),
-    ("holiday", rf"(?P<hol>{_HOLIDAY})\b(?:,?\s+(?P<hol_y>1\d{{3}}|20\d{{2}})\b(?![,.]\d))?"),
+    (
+        "holiday",
+        rf"(?=[A-Z]|the\s+F)(?P<hol>{_HOLIDAY})\b(?:,?\s+(?P<hol_y>1\d{{3}}|20\d{{2}})\b(?![,.]\d))?",
+    ),
     (
         "day_range",
         rf"\b(?:(?i:from|between)\s+)?(?P<dr_d1>{_DAY})(?:{_DASH}|\s+(?:to|and|until)\s+)(?P<dr_d2>{_DAY})"
@@ -224,7 +229,8 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 # Every expression starts a word, and with one of these words; checking that first lets the
 # scanner skip most positions without trying each pattern.
-_ORDINAL_WORD = _words(_ORDINAL_WORDS)
+# The first letters of every ordinal word, a superset that is much cheaper to test than the words themselves.
+_ORDINAL_WORD = r"(?:fir|sec|thi|fou|fif|six|sev|eig|nin|ten|ele|twe)"
 _FIRST_WORD = (
     r"(?=\d"
     r"|(?i:the|from|between)\s+(?:\d|c\.|['’]|early|mid|late|middle|end|turn|following|next|previous|preceding"
@@ -239,14 +245,27 @@ _FIRST_WORD = (
     r"|(?i:later|earlier)\s+(?:that|the|in)\b"
     r"|(?i:yesterday|tomorrow|today|tonight)\b"
     r"|(?:AD|A\.D\.)"
-    rf"|(?i:{_ORDINAL_WORD})\b"
+    rf"|(?i:{_ORDINAL_WORD})[\w-]*(?:\s+\w+)?[-\s]+(?:(?i:centur)|(?:of\s+)?[JFMASOND])"
     r"|(?:New|Martin|Valentine|Memorial|Independence|Labor|Columbus|Halloween|Election|Veterans|Armistice"
     r"|Thanksgiving|Christmas|Boxing)\b"
     r"|(?:Jan|Feb|Mar|Apr|May|Ju[nl]|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
 )
+# A date starts a word: testing that first, and not after an apostrophe ("New Year's"), spares the
+# alternatives most positions in a text.
 _SCANNER = re.compile(
-    r"\b" + _FIRST_WORD + "(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS) + ")"
+    r"(?<![\w'’])(?=\w)"
+    + _FIRST_WORD
+    + "(?:"
+    + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS)
+    + ")"
 )
+_OPENS_CLAUSE = re.compile(r"(?i)\s*(?:on|in|by|from|until|till|since|at|during|for|early|late)?\s*")
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)(\.|,)?\s*$")
+_PUNCTUATION_NEXT = re.compile(r"\s*(?:[,.;:)]|$)")
+_GROUPS = {name: tuple(re.findall(r"\(\?P<(\w+)>", pattern)) for name, pattern in _PATTERNS}
+# Kinds whose value depends on the tense of their verb; the others never pay for reading it.
+_TENSED = frozenset({"weekday", "md", "dm", "bare_month", "holiday", "relative"})
 _LOOKBACK = 40  # characters around a date that the checks below read; more would make them quadratic
 _BARE_MONTH_LEADS = re.compile(
     r"\b(?:in|In|during|During|since|Since|until|Until|by|By|early|Early|late|Late|mid-|from|From|of"
@@ -339,9 +358,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
         return "past" if markers[-1].lastgroup == "past" else "future"
     following = _CLAUSE_BREAK.search(text, end)
     after = text[end : following.start() if following else len(text)]
-    opens_clause = re.fullmatch(
-        r"(?i)\s*(?:on|in|by|from|until|till|since|at|during|for|early|late)?\s*", before
-    )
+    opens_clause = _OPENS_CLAUSE.fullmatch(before)
     if not after.strip() and following and opens_clause:  # "On Monday, the minister will travel"
         next_break = _CLAUSE_BREAK.search(text, following.end())
         after = text[following.end() : next_break.start() if next_break else len(text)]
@@ -362,7 +379,7 @@ _NO_PREVIOUS = "refers to an earlier date, but none comes before it"
 def _mention(match: re.Match[str], text: str, context: _Context) -> Mention | None:
     kind = match.lastgroup
     assert kind is not None
-    groups = {key: value for key, value in match.groupdict().items() if value is not None}
+    groups = {key: value for key in _GROUPS[kind] if (value := match.group(key)) is not None}
     start, end = match.span()
     if kind in _ABSOLUTE:
         span = _ABSOLUTE[kind](groups)
@@ -371,7 +388,8 @@ def _mention(match: re.Match[str], text: str, context: _Context) -> Mention | No
         return Mention(match.group(), start, end, span, focus=_moves_focus(span, text, start), rule=kind)
     if not _accepted(kind, groups, text, start, end):
         return None
-    resolved = _resolve_relative(kind, groups, context, tense=_tense(text, start, end))
+    tense = _tense(text, start, end) if kind in _TENSED else None
+    resolved = _resolve_relative(kind, groups, context, tense=tense)
     span, reason = (None, resolved) if isinstance(resolved, str) else (resolved, "")
     yearless = kind in {"dm", "md", "bare_month", "holiday"}
     focus = kind == "relative" and span is not None and _moves_focus(span, text, start)
@@ -627,7 +645,7 @@ def _plausible(kind: str, groups: dict[str, str], text: str, start: int, end: in
     if kind not in _NUMBER_KINDS:
         return True
     before, after = text[max(0, start - _LOOKBACK) : start], text[end : end + _LOOKBACK]
-    next_word = re.match(r"\s*([A-Za-z]+)", after)
+    next_word = _NEXT_WORD.match(after)
     if next_word and next_word.group(1).lower() in _COUNT_NOUNS | vocabulary.MODEL_NOUNS:
         return False  # "2000 troops", "her 1984 Volvo"
     if _CODE_BEFORE.search(before) or _STREET_AFTER.match(after) or _COUNT_FROM.search(before):
@@ -642,7 +660,7 @@ def _plausible(kind: str, groups: dict[str, str], text: str, start: int, end: in
         )
     if kind != "year" or "y_mod" in groups:
         return True
-    previous_word = re.search(r"([A-Za-z]+)(\.|,)?\s*$", before)
+    previous_word = _PREVIOUS_WORD.search(before)
     lead = previous_word.group(1) if previous_word else ""
     if lead.lower() in _NOT_YEAR_LEADS:  # "can be reached on 1079", "the voter helpline, 1950,"
         return False
@@ -650,7 +668,7 @@ def _plausible(kind: str, groups: dict[str, str], text: str, start: int, end: in
         lead = ""  # "Berlin, 1884": a comma ends what came before
     if int(groups["y"]) < 1000:  # "in 711," or "in 533 with" is a year; "in 300 villages" is not
         return lead.lower() in _SHORT_YEAR_LEADS and (
-            re.match(r"\s*(?:[,.;:)]|$)", after) is not None
+            _PUNCTUATION_NEXT.match(after) is not None
             or (next_word is not None and next_word.group(1).lower() in _SHORT_YEAR_FOLLOWERS)
             or (next_word is not None and next_word.group(1)[:1].isupper())
         )
