@@ -1,0 +1,136 @@
+"""Find date expressions in text and normalise each to an inclusive interval.
+
+Absolute forms (14 August 1947, the 1970s, the 3rd century BC, 1945–1991, nineteen ninety-four, ...) are
+resolved on their own. Dates without a year, weekdays, holidays and deictic words (today, last year, two years
+ago) are resolved against the publication date; "the following year" against the date mentioned before it;
+"the year", "year-end" and "a year earlier" against the date in focus (the publication date unless the text
+has moved to another date: "For 1991, ..."). When the anchor an expression needs is missing, or its year is
+genuinely uncertain, the mention is returned unresolved with a reason, so that callers can say what was left
+out instead of guessing. The words and calendar rules live in `quiz.content.vocabulary`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from quiz.content import timespan, vocabulary
+from quiz.content.temporal.absolute import ABSOLUTE, plausible
+from quiz.content.temporal.mention import NO_PUBLISHED, Context, Mention
+from quiz.content.temporal.patterns import (
+    BARE_MONTH_LEADS,
+    COORDINATED,
+    DEICTIC_NOT_DAY_AFTER,
+    DEICTIC_NOT_DAY_BEFORE,
+    FOCUS_LEADS,
+    GROUPS,
+    LOOKBACK,
+    NAME_AFTER,
+    NOT_DATE_AFTER,
+    SCANNER,
+    SINCE,
+    TENSED,
+    WEEKDAY_NAME_BEFORE,
+)
+from quiz.content.temporal.ranges import merge_ranges
+from quiz.content.temporal.relative import resolve_relative
+from quiz.content.temporal.tense import read_tense
+from quiz.content.timespan import Precision, Span
+from quiz.content.vocabulary import MONTHS as _MONTHS
+
+__all__ = ["Mention", "find_dates", "find_dates_in_sentences", "needs_publication_date"]
+
+
+def find_dates(
+    text: str,
+    *,
+    published: datetime.date | None = None,
+    previous: Span | None = None,
+    focus: Span | None = None,
+) -> list[Mention]:
+    """Return the date expressions of a text in order, resolved where their anchors are known."""
+    return _find(text, Context(published, previous, focus))
+
+
+def find_dates_in_sentences(sentences: list[str], *, published: datetime.date | None) -> list[list[Mention]]:
+    """Find the dates of each sentence, carrying "the date before" and "the date in focus" across them."""
+    context = Context(published, None, None)
+    return [_find(sentence, context) for sentence in sentences]
+
+
+def _find(text: str, context: Context) -> list[Mention]:
+    mentions: list[Mention] = []
+    for match in SCANNER.finditer(text):
+        mention = _mention(match, text, context)
+        if mention is None:
+            continue
+        mentions.append(mention)
+        if mention.span is not None:
+            context.previous = mention.span
+            if mention.focus:
+                context.focus = mention.span
+    return merge_ranges(text, mentions)
+
+
+def needs_publication_date(mention: Mention) -> bool:
+    return mention.span is None and mention.reason == NO_PUBLISHED
+
+
+def _mention(match: re.Match[str], text: str, context: Context) -> Mention | None:
+    kind = match.lastgroup
+    assert kind is not None
+    groups = {key: value for key in GROUPS[kind] if (value := match.group(key)) is not None}
+    start, end = match.span()
+    if kind in ABSOLUTE:
+        span = ABSOLUTE[kind](groups)
+        if span is None or not plausible(kind, groups, text, start, end):
+            return None
+        return Mention(match.group(), start, end, span, focus=_moves_focus(span, text, start), rule=kind)
+    if not _accepted(kind, groups, text, start, end):
+        return None
+    tense = read_tense(text, start, end) if kind in TENSED else None
+    resolved = resolve_relative(kind, groups, context, tense=tense)
+    span, reason = (None, resolved) if isinstance(resolved, str) else (resolved, "")
+    yearless = kind in {"dm", "md", "bare_month", "holiday"}
+    focus = kind == "relative" and span is not None and _moves_focus(span, text, start)
+    return Mention(
+        text[start:end],
+        start,
+        end,
+        span,
+        reason=reason,
+        relative=True,
+        yearless=yearless,
+        focus=focus,
+        rule=kind,
+    )
+
+
+def _moves_focus(span: Span, text: str, start: int) -> bool:
+    """Tell whether the text moves to a year here ("For 1991, ...", "grew 5 percent in 2024"), so that "the
+    year" and "a year earlier" now count from it; "since October 2015" or "That 2000 agreement" do not."""
+    if span.precision is not Precision.YEAR or span.is_range:
+        return False
+    lead = FOCUS_LEADS.search(text, max(0, start - 12), start)
+    if lead is None or SINCE.search(text, max(0, start - 2 * LOOKBACK), start):
+        return False
+    return not COORDINATED.match(text, start + len(timespan.year_label(span.start.year)))
+
+
+def _accepted(kind: str, groups: dict[str, str], text: str, start: int, end: int) -> bool:
+    """Reject words that look like relative dates but name something else."""
+    before = text[max(0, start - LOOKBACK) : start]
+    name_after = NAME_AFTER.match(text, end)
+    if kind in {"bare_month", "my", "md"} and NOT_DATE_AFTER.match(text, end):
+        return False
+    if kind == "bare_month":
+        if name_after and name_after.group(1).lower() not in _MONTHS:
+            return False  # "April Ryan", "by May Day"
+        return "bm_mod" in groups or BARE_MONTH_LEADS.search(before) is not None
+    if kind == "weekday":
+        if WEEKDAY_NAME_BEFORE.search(before):  # "Good Friday", "Black Monday"
+            return False
+        return not (name_after and name_after.group(1) in vocabulary.WEEKDAY_NAME_AFTER)  # "the Sunday Times"
+    if kind == "deictic":
+        return not (DEICTIC_NOT_DAY_BEFORE.search(before) or DEICTIC_NOT_DAY_AFTER.match(text, end))
+    return True

@@ -1,0 +1,251 @@
+"""Resolve the forms that need an anchor: the publication date, the date before, or the date in focus."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from quiz.content import timespan, vocabulary
+from quiz.content.temporal.absolute import day_value, month_value, safe_day
+from quiz.content.temporal.mention import NO_PREVIOUS, NO_PUBLISHED, Context
+from quiz.content.timespan import Point, Precision, Span
+from quiz.content.vocabulary import NUMBER_WORDS as _NUMBER_WORDS
+from quiz.content.vocabulary import WEEKDAYS as _WEEKDAYS
+
+_NO_FOCUS_DAY = "refers to a day in focus, but the text has moved to a date coarser than a day"
+_WEEKS = "weeks have no precision of their own yet, so week counts are left out"
+# A date without a year goes in the year nearest the publication date; a tense that puts it on the other side
+# counts as this many days of distance, so the verb decides only between years both within about ten months.
+_TENSE_WEIGHT = 300
+_TIE_DAYS = 30  # closer than this, with no tense to choose, the year is a guess
+
+
+def resolve_relative(kind: str, groups: dict[str, str], context: Context, *, tense: str | None) -> Span | str:
+    if kind in {"anaphor", "anaphor_shift", "focus_year", "focus_day", "year_ago"}:
+        return _anaphor(kind, groups, context)
+    if kind == "holiday" and "hol_y" in groups:
+        return _holiday(groups["hol"], int(groups["hol_y"]))
+    if context.published is None:
+        return NO_PUBLISHED
+    published = context.published
+    today = Point(published.year, published.month, published.day)
+    resolved = _RELATIVE[kind](groups, today, tense)
+    return resolved if resolved is not None else "cannot be placed in time"
+
+
+def _count_value(text: str) -> int | None:
+    lowered = text.lower()
+    return int(lowered) if lowered.isdigit() else _NUMBER_WORDS.get(lowered)
+
+
+_UNIT_PRECISION = {
+    "day": Precision.DAY,
+    "month": Precision.MONTH,
+    "year": Precision.YEAR,
+    "decade": Precision.DECADE,
+    "centur": Precision.CENTURY,
+    "century": Precision.CENTURY,
+}
+
+
+def _ago(groups: dict[str, str], today: Point, _tense: str | None) -> Span | str | None:
+    count = _count_value(groups["ago_n"])
+    unit = groups["ago_u"].lower()
+    if unit == "week":
+        return _WEEKS
+    if count is None:
+        return None
+    precision = _UNIT_PRECISION[unit]
+    return timespan.shift(timespan.unit(today, precision), -count)
+
+
+def _relative(groups: dict[str, str], today: Point, tense: str | None) -> Span | None:
+    direction = groups["rel_dir"].lower()
+    unit = groups["rel_u"]
+    steps = {"last": -1, "next": 1, "this": 0}[direction]
+    if unit.lower() in _UNIT_PRECISION:
+        return timespan.shift(timespan.unit(today, _UNIT_PRECISION[unit.lower()]), steps)
+    if unit.lower() in _WEEKDAYS:
+        # "last Wednesday" in a Wednesday's paper is the week before; "next Wednesday" the week after.
+        weekday = _WEEKDAYS.index(unit.lower())
+        if steps:
+            return _weekday(today, weekday, future=steps > 0, strict=True)
+        return _weekday(today, weekday, future=tense == "future")
+    month = month_value(unit)
+    if steps == 0:
+        return timespan.month(today.year, month)
+    candidate = timespan.month(today.year, month)
+    if steps < 0:
+        return candidate if month < today.month else timespan.shift(candidate, -12)
+    return candidate if month > today.month else timespan.shift(candidate, 12)
+
+
+def _deictic(groups: dict[str, str], today: Point, _tense: str | None) -> Span:
+    steps = vocabulary.DEICTIC_DAYS[re.sub(r"\s+", " ", groups["dx"].lower())]
+    return timespan.shift(timespan.unit(today, Precision.DAY), steps)
+
+
+def _weekday(today: Point, weekday: int, *, future: bool, strict: bool = False) -> Span:
+    """Return the next such weekday after `today`, or the latest at or before it (before it when strict)."""
+    date = datetime.date(today.year, today.month, today.day)
+    if future:
+        offset = (weekday - date.weekday()) % 7 or 7
+    else:
+        offset = -((date.weekday() - weekday) % 7 or (7 if strict else 0))
+    moved = date + datetime.timedelta(days=offset)
+    return timespan.day(moved.year, moved.month, moved.day)
+
+
+def _on_weekday(groups: dict[str, str], today: Point, tense: str | None) -> Span:
+    return _weekday(today, _WEEKDAYS.index(groups["wd"].lower()), future=tense == "future")
+
+
+def _nearest_year(
+    candidates: dict[int, Span | None], today: Point, tense: str | None, *, weekday: int | None = None
+) -> Span | str:
+    """Pick the candidate nearest `today`, the tense breaking near ties; say why when no year is safe."""
+    scored = []
+    for candidate in candidates.values():
+        if candidate is None:
+            continue
+        if weekday is not None and _as_date(candidate.start).weekday() != weekday:
+            continue
+        distance = _days_between(today, candidate)
+        wrong_side = (tense == "past" and candidate.start > today) or (
+            tense == "future" and candidate.end < today
+        )
+        scored.append((abs(distance) + (_TENSE_WEIGHT if wrong_side else 0), candidate))
+    if not scored:
+        if weekday is not None:
+            return "the weekday does not fall on that date in any year near the publication date"
+        return "cannot be placed in time"
+    scored.sort()
+    if len(scored) > 1 and scored[1][0] - scored[0][0] < _TIE_DAYS and weekday is None and tense is None:
+        return "the year is uncertain: the date is about half a year from the publication date"
+    return scored[0][1]
+
+
+def _as_date(point: Point) -> datetime.date:
+    return datetime.date(point.year, point.month, point.day)
+
+
+def _days_between(today: Point, span: Span) -> int:
+    """Return how many days `span` lies after `today` (negative before it, 0 when it holds it)."""
+    if span.start > today:
+        return (_as_date(span.start) - _as_date(today)).days
+    if span.end < today:
+        return (_as_date(span.end) - _as_date(today)).days
+    return 0
+
+
+def _yearless(groups: dict[str, str], prefix: str, today: Point, tense: str | None) -> Span | str:
+    month = month_value(groups[f"{prefix}_m"])
+    day = day_value(groups[f"{prefix}_d"]) if f"{prefix}_d" in groups else None
+    years = range(today.year - 1, today.year + 2)
+    if day is None:
+        return _nearest_year({year: timespan.month(year, month) for year in years}, today, tense)
+    weekday = _WEEKDAYS.index(groups[f"{prefix}_wd"].lower()) if f"{prefix}_wd" in groups else None
+    candidates = {year: safe_day(year, month, day) for year in years}
+    return _nearest_year(candidates, today, tense, weekday=weekday)
+
+
+def _holiday(name: str, year: int) -> Span:
+    """Return the day a holiday falls on in a year, by its rule in `vocabulary.HOLIDAYS`."""
+    holiday = next(h for h in vocabulary.HOLIDAYS if re.fullmatch(h.names, name))
+    if holiday.day:
+        return timespan.day(year, holiday.month, holiday.day)
+    if holiday.nth > 0:
+        first = datetime.date(year, holiday.month, holiday.on_or_after)
+        moved = first + datetime.timedelta(
+            days=(holiday.weekday - first.weekday()) % 7 + 7 * (holiday.nth - 1)
+        )
+    else:  # the last such weekday of the month
+        last = datetime.date(year, holiday.month, timespan.days_in_month(year, holiday.month))
+        moved = last - datetime.timedelta(days=(last.weekday() - holiday.weekday) % 7)
+    return timespan.day(moved.year, moved.month, moved.day)
+
+
+def _nearest_holiday(groups: dict[str, str], today: Point, tense: str | None) -> Span | str:
+    candidates = {year: _holiday(groups["hol"], year) for year in range(today.year - 1, today.year + 2)}
+    return _nearest_year(candidates, today, tense)  # type: ignore[arg-type]
+
+
+_RELATIVE = {
+    "ago": _ago,
+    "relative": _relative,
+    "deictic": _deictic,
+    "weekday": _on_weekday,
+    "holiday": _nearest_holiday,
+    "dm": lambda groups, today, tense: _yearless(groups, "dm", today, tense),
+    "md": lambda groups, today, tense: _yearless(groups, "md", today, tense),
+    "bare_month": lambda groups, today, tense: _yearless(groups, "bm", today, tense),
+}
+
+
+def _anchor_of_focus(context: Context) -> Span | None:
+    """Return the date in focus: the one the text has moved to, or else the publication date."""
+    if context.focus is not None:
+        return context.focus
+    if context.published is not None:
+        return timespan.day(context.published.year, context.published.month, context.published.day)
+    return None
+
+
+def _anaphor(kind: str, groups: dict[str, str], context: Context) -> Span | str:
+    if kind in {"focus_year", "year_ago"}:
+        anchor = _anchor_of_focus(context)
+        if anchor is None:
+            return NO_PUBLISHED
+        return timespan.shift(timespan.year(anchor.start.year), -1 if kind == "year_ago" else 0)
+    if kind == "focus_day" or groups.get("an_u", "").lower() == "day":
+        return _day_in_focus(kind, groups, context)
+    previous = context.previous
+    if kind == "anaphor_shift":
+        count = _count_value(groups["as_n"])
+        precision = _UNIT_PRECISION[groups["as_u"].lower()]
+        if precision is Precision.DAY:
+            return "a day counted from another event is left out: news writes it loosely"
+        later = groups["as_dir"].lower() in {"later", "afterwards"}
+        steps = count if later else -(count or 0)
+        # "up from $3 million a year earlier" compares with the date in focus, never with another comparison.
+        if not later:
+            previous = _anchor_of_focus(context) or previous
+    else:
+        unit = groups.get("an_u") or groups["an2_u"]
+        precision = _UNIT_PRECISION[unit.lower()]
+        direction = (groups.get("an_dir") or groups.get("an2_dir") or "same").lower()
+        steps = {"following": 1, "next": 1, "subsequent": 1, "after": 1, "previous": -1}.get(direction, 0)
+        steps = -1 if direction in {"preceding", "before"} else steps
+        count = 1
+    if previous is None:
+        return NO_PREVIOUS
+    if count is None or _coarser(precision, previous.precision):
+        return "refers to an earlier date that is too coarse"
+    anchor = previous.end if steps > 0 else previous.start
+    return timespan.shift(timespan.unit(anchor, precision), steps)
+
+
+def _day_in_focus(kind: str, groups: dict[str, str], context: Context) -> Span | str:
+    """Return "that day", "later in the day": the last day named, or the publication date if none was."""
+    for candidate in (context.previous, context.focus):
+        if candidate is not None and candidate.precision is Precision.DAY and not candidate.is_range:
+            day_span = candidate
+            break
+    else:
+        if context.focus is not None or (context.previous is not None and context.published is None):
+            return _NO_FOCUS_DAY
+        anchor = _anchor_of_focus(context)
+        if anchor is None:
+            return NO_PREVIOUS
+        day_span = anchor
+    direction = (groups.get("an_dir") or "same").lower() if kind == "anaphor" else "same"
+    steps = {"following": 1, "next": 1, "subsequent": 1, "previous": -1, "preceding": -1}.get(direction, 0)
+    return timespan.shift(day_span, steps)
+
+
+_ORDER = list(Precision)
+
+
+def _coarser(wanted: Precision, known: Precision) -> bool:
+    """Tell whether `wanted` is finer than what the anchor `known` pins down."""
+    return _ORDER.index(wanted) < _ORDER.index(known)
