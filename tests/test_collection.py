@@ -36,11 +36,15 @@ def test_build_collection_in_processes_gives_the_same_content() -> None:
 
 def test_build_collection_keeps_every_document_and_what_was_left_out() -> None:
     documents = [
-        Document(name="a.txt", title="A", text="Following the September 11 attacks, Iran joined in 2001.")
+        Document(
+            name="a.txt",
+            title="A",
+            text="Following the September 11 attacks, Iran joined the coalition in 2001. Officials said so on Monday.",
+        )
     ]
     collection = build_collection(documents)
     assert [fact.when for fact in collection.facts] == ["2001"]
-    assert [item.when for item in collection.skipped] == ["September 11"]
+    assert [item.when for item in collection.skipped] == ["September 11", "Monday"]
     assert len(collection.flashcards) == 2
 
 

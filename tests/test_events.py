@@ -89,14 +89,34 @@ def test_find_event_asks_no_event_question_where_it_is_not_sure(sentence, when, 
     assert found.reason == reason
 
 
-def test_find_event_resolves_a_pronoun_from_the_antecedent_it_is_given():
+class Before:
+    """The context of a sentence: what its pronouns stand for, and the names of its bare nouns."""
+
+    def __init__(self, antecedent: str | None = None, names: dict[str, str] | None = None) -> None:
+        self.subject = antecedent
+        self.names = names or {}
+
+    def antecedent(self, kind: str) -> str | None:
+        return self.subject if kind == "singular" else None
+
+    def named(self, noun: str) -> str | None:
+        return self.names.get(noun)
+
+
+def test_find_event_resolves_a_pronoun_from_its_context():
     sentence = "It was closed from 1940 to 1945 after the flood."
     parse = parse_sentences([sentence])[0]
     start = sentence.index("from 1940")
-    found = find_event(
-        parse, start, start + len("from 1940 to 1945"), antecedent=lambda _kind: "the ferry service"
-    )
+    found = find_event(parse, start, start + len("from 1940 to 1945"), context=Before("the ferry service"))
     assert found.text == "The ferry service was closed after the flood"
+
+
+def test_find_event_names_a_bare_noun_as_the_document_did_before():
+    sentence = "The canal was widened in 1907."
+    parse = parse_sentences([sentence])[0]
+    start = sentence.index("1907")
+    found = find_event(parse, start, start + 4, context=Before(names={"canal": "the Kiel Canal"}))
+    assert (found.text, found.cloze) == ("The Kiel Canal was widened", "The Kiel Canal was widened in ____")
 
 
 def test_find_event_reads_a_parse_written_by_hand():

@@ -469,14 +469,14 @@ def test_build_questions_event_prefers_same_document() -> None:
     assert all(option.startswith("Home event") for option in question.options)
 
 
-def test_build_questions_event_falls_back_to_other_documents() -> None:
+def test_build_questions_event_takes_distractors_only_from_its_own_document() -> None:
     home = [make_fact(year(1900), "home event", document="home.txt")]
     away = [make_fact(year(1500 + n), f"away event {n}", document="away.txt") for n in range(4)]
 
-    question = questions_asking(home + away, Asks.EVENT)[0]
+    questions = questions_asking(home + away, Asks.EVENT)
 
-    assert question.fact == home[0]
-    assert_event_question_valid(question, home + away)
+    assert [question.fact.document for question in questions] == ["away.txt"] * 4
+    assert all(set(q.options) <= {f"Away event {n}" for n in range(4)} for q in questions)
 
 
 def test_build_questions_repeated_fact_gets_identical_questions() -> None:

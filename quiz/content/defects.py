@@ -8,54 +8,15 @@ distractor that is also true. `content_report` prints them; the test suite holds
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from quiz.content.checks import EVENT_CHECKS, TEXT_CHECKS
 from quiz.content.collection import Collection
 from quiz.content.events import BLANK
 from quiz.content.questions import Asks, Direction
-from quiz.content.temporal import find_dates
 from quiz.content.timespan import label
-
-ELLIPSIS = re.compile(r"…|\.\.\.")
-DANGLING = re.compile(
-    r"(?i)(?<![\w.])(?:in|on|at|of|from|to|by|the|a|an|and|or|with|since|until|during|between|for|than)"
-    r"\s*(?:[,.;:!?)](?=\s|$)|$)"
-)
-EMPTY_SLOT = re.compile(r"\(\s*[,;:–—-]?\s*\)|\s[,;:]|[,;]\s*[,;.]|\(\s*[,;–—-]")
-ORPHAN_PARTICIPLE = re.compile(r",\s+[a-z]+ed\s*[,.]")
-PRONOUN_START = re.compile(r"^(?:It|He|She|They|This|These|Those|Its|His|Her|Their|We|I|Them|Him)\b")
-REPORTED_TAIL = re.compile(
-    r",\s+(?:[\w'’-]+\s+){0,4}(?:said|says|told|added|announced|reported|stated)\b[^,]*$"
-)
-# "on" ends a phrase as an adverb, not a preposition: "while the conflict was still on,".
-ADVERB_ON = re.compile(r"(?i)\b(?:still|was|were|is|are|be|been|going|went|carried|held|came|moved|live)\s+$")
-MIN_EVENT_WORDS = 3
-
-
-def _dangling(text: str) -> bool:
-    return any(
-        not (match.group().lower().startswith("on") and ADVERB_ON.search(text, 0, match.start()))
-        for match in DANGLING.finditer(text)
-    )
-
-
-# Checks of any text a student reads.
-TEXT_CHECKS: dict[str, Callable[[str], bool]] = {
-    "ellipsis": lambda text: bool(ELLIPSIS.search(text)),
-    "dangling word": _dangling,
-    "empty slot": lambda text: bool(EMPTY_SLOT.search(text)),
-    "orphan participle": lambda text: bool(ORPHAN_PARTICIPLE.search(text)),
-    "pronoun start": lambda text: bool(PRONOUN_START.match(text)),
-    "reported-speech tail": lambda text: bool(REPORTED_TAIL.search(text.rstrip(".?! "))),
-}
-# Checks of an event as an option or a card's answer.
-EVENT_CHECKS: dict[str, Callable[[str], bool]] = {
-    "date inside an event": lambda text: bool(find_dates(text)),
-    "event under 3 words": lambda text: len(re.findall(r"[A-Za-z]+", text)) < MIN_EVENT_WORDS,
-}
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ novel Dust was published"). Where none of this is certain, the event is empty an
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 from quiz.content.parsing import Parse, Token
 
@@ -48,6 +49,20 @@ PRONOUNS = {
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 QUOTES = frozenset('"“”')
+# Prepositions after which a noun's date is not the clause's: "stepped up talks after the 2021 return".
+TIME_RELATIONS = frozenset({"after", "before", "since", "following", "until", "till", "prior"})
+# Nouns of time: a date that is one of them is adverbial even when parsed as an object ("opened the
+# following year"); any other date that is the verb's subject or object is an argument ("marked Christmas").
+TIME_NOUNS = frozenset(
+    "year years month months day days decade decades century centuries week weeks morning evening night"
+    " afternoon today tonight yesterday tomorrow ago monday tuesday wednesday thursday friday saturday"
+    " sunday".split()
+)
+ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "dative"})
+# Words that make a clause an embedded question ("show how the elite lived"), not an event.
+QUESTION_WORDS = frozenset({"how", "why", "whether", "what"})
+# Verbs whose date is a value they give, not when they happened: "pottery has been dated to 300 BC".
+VALUE_VERBS = frozenset({"date"})
 FUTURE_MODALS = frozenset({"will", "shall", "would", "could", "might", "may"})
 MIN_WORDS = 3  # an event of fewer words ("Rome fell") is too bare for "What happened in 476?"
 # Nouns that name events: a date phrase after one of them may date the noun ("the attacks in October
@@ -77,14 +92,22 @@ class Event:
     kind: str = "clause"  # "clause", "noun" or "name"
     clause_words: tuple[str, ...] = ()  # lower-case words of the dated clause, for the worth rules
     future: bool = False  # the dated verb has a modal of the future ("will", "could")
+    preposition: str = ""  # the preposition before the date: "in", "since", "from"
+    present: bool = False  # a state, not an event: "remains", "is taught", "was still running"
 
 
 class _Unsure(Exception):
     """The clause cannot be said on its own; the message is the reason."""
 
 
-# An antecedent finder: given the kind of pronoun, return the noun phrase it stands for, or None.
-Antecedent = Callable[[str], str | None]
+class Context(Protocol):
+    """What the sentences before a date's sentence say, for the words that point back to them."""
+
+    def antecedent(self, kind: str) -> str | None:
+        """Return the noun phrase a pronoun of this kind ("singular", "person", ...) stands for."""
+
+    def named(self, noun: str) -> str | None:
+        """Return the name an earlier sentence gave a bare noun: "the canal" -> "the Kiel Canal"."""
 
 
 def find_event(
@@ -92,23 +115,33 @@ def find_event(
     start: int,
     end: int,
     others: Sequence[tuple[int, int]] = (),
-    antecedent: Antecedent | None = None,
+    context: Context | None = None,
+    after: int = 0,
 ) -> Event:
-    """Return the event that the date at characters `start`..`end` belongs to."""
+    """Return the event that the date at characters `start`..`end` belongs to.
+
+    `others` are the other dates of the sentence; words before character `after` (a dateline) are
+    never part of an event.
+    """
     date = set(parse.covering(start, end))
     if not date:
         return Event("", "", reason="not found in the parse")
     other_dates = {index for first, last in others for index in parse.covering(first, last)} - date
-    return _Finder(parse, date, other_dates, antecedent).event()
+    prefix = {token.i for token in parse.tokens if token.end <= after}
+    return _Finder(parse, date, other_dates, context, prefix).event()
 
 
 class _Finder:
-    def __init__(self, parse: Parse, date: set[int], others: set[int], antecedent: Antecedent | None) -> None:
+    def __init__(
+        self, parse: Parse, date: set[int], others: set[int], context: Context | None, prefix: set[int]
+    ) -> None:
         self.parse = parse
+        self.prefix = prefix  # a dateline's words
         self.tokens = parse.tokens
         self.date = date
         self.others = others
-        self.antecedent = antecedent
+        self.context = context
+        self.dropped: set[int] = set()  # words said by a replacement of the word before them
         self.phrase = self._date_phrase()  # the date with its preposition: "in 1887"
         self.replace: dict[int, str] = {}  # words said otherwise: a pronoun by its antecedent
         self.lower_first = False
@@ -123,12 +156,19 @@ class _Finder:
         for index in list(self.date):
             token = self.tokens[index]
             head = self.tokens[token.head]
-            if token.head not in phrase and token.dep == "pobj" and head.pos in {"ADP", "SCONJ"}:
+            if token.head not in phrase and token.dep in {"pobj", "pcomp"} and head.pos in {"ADP", "SCONJ"}:
                 phrase |= self.parse.subtree(head.i)
-        # A date may govern words of its own ("1887, the year of the flood"): they go with it.
+        # A date may govern words of its own ("1887, the year of the flood", "Sunday's"): they go with it.
         for index in list(phrase):
             phrase |= self.parse.subtree(index) - self.others
+        after = max(phrase) + 1
+        if after < len(self.tokens) and self.tokens[after].lower in {"onward", "onwards"}:
+            phrase.add(after)  # "from the 17th century onward"
         return phrase
+
+    def _possessive(self) -> bool:
+        """Tell whether the date is a possessive: "Sunday's ceremony" (said "the ceremony" without it)."""
+        return any(self.tokens[i].dep == "poss" for i in self.date)
 
     def _governor(self) -> Token | None:
         heads = {self.tokens[i].head for i in self.phrase if self.tokens[i].head not in self.phrase}
@@ -149,7 +189,8 @@ class _Finder:
         if governor.pos in {"NOUN", "PROPN", "NUM", "PRON"} and not self._dates_the_verb(governor, bracketed):
             return self._noun_event(governor)
         if governor.pos in {"NOUN", "PROPN", "NUM", "PRON"}:
-            governor = self.tokens[governor.head]
+            while governor.pos not in {"VERB", "AUX"} and governor.head != governor.i:
+                governor = self.tokens[governor.head]
             self._take_appositive(governor)
         clause = self._clause_of(governor)
         if clause is None:
@@ -183,16 +224,24 @@ class _Finder:
         return head.i > last and head.i not in self.date and head.pos in {"NOUN", "PROPN"}
 
     def _dates_the_verb(self, noun: Token, bracketed: bool) -> bool:
-        """Tell whether a date phrase after an object dates its verb: "established relations on 14 May"."""
+        """Tell whether a date phrase after an object dates its verb: "established relations on 14 May".
+
+        Parsers often hang a date phrase on the noun before it. Unless that noun names an event
+        ("the attacks in October 2023"), or the noun phrase sits after "after" or "before", the
+        date is when the verb happened.
+        """
         top = self.tokens[min(self.phrase)]
-        return (
-            not bracketed
-            and top.dep == "prep"
-            and top.i > noun.i
-            and noun.dep in {"dobj", "attr", "oprd"}
-            and noun.lemma.lower() not in EVENT_NOUNS
-            and self.tokens[noun.head].pos in {"VERB", "AUX"}
-        )
+        if bracketed or top.dep != "prep" or top.i < noun.i or noun.lemma.lower() in EVENT_NOUNS:
+            return False
+        token = noun
+        while token.dep in {"pobj", "prep", "compound", "appos", "conj"} and token.head != token.i:
+            token = self.tokens[token.head]
+            if token.dep == "prep" and token.lower in TIME_RELATIONS:
+                return False
+        return token.dep in {"dobj", "attr", "oprd", "dative"} and self.tokens[token.head].pos in {
+            "VERB",
+            "AUX",
+        }
 
     def _clause_of(self, token: Token) -> Token | None:
         """Return the verb whose clause holds a word: the word itself, or its nearest verb above."""
@@ -212,6 +261,12 @@ class _Finder:
     # Events of nouns --------------------------------------------------------------------------
 
     def _noun_event(self, noun: Token) -> Event:
+        if (
+            noun.dep == "conj"
+            and noun.pos in {"NOUN", "PROPN"}
+            and self.tokens[min(self.phrase)].dep == "prep"
+        ):
+            return Event("", "", reason="a clause without its verb", governor=noun.lemma, kind="noun")
         clause = self._clause_of(noun)
         if clause is None:
             return Event("", "", reason="no clause the date belongs to", governor=noun.lemma, kind="noun")
@@ -234,6 +289,8 @@ class _Finder:
             return replace(cloze_event, text="", reason="pronoun without antecedent")
         if _words(text) < MIN_WORDS:
             return replace(cloze_event, text="", reason="the dated noun phrase is too short to ask about")
+        if noun.lemma.lower() not in EVENT_NOUNS and not self._bracketed():
+            return replace(cloze_event, text="", reason="the dated noun does not name an event")
         return replace(cloze_event, text=text, reason=cloze_event.reason if not cloze_event.cloze else "")
 
     def _certain_on_noun(self, noun: Token) -> bool:
@@ -248,12 +305,23 @@ class _Finder:
 
     def _clause_event(self, verb: Token, governor: Token, kind: str = "clause") -> Event:
         selection = self.parse.subtree(verb.i) - self._other_clauses(verb.i) - self._links(verb)
-        future = any(c.dep == "aux" and c.lower in FUTURE_MODALS for c in self.parse.children(verb.i))
+        children = self.parse.children(verb.i)
+        future = any(c.dep == "aux" and c.lower in FUTURE_MODALS for c in children)
+        present = (
+            verb.tag in {"VBZ", "VBP"}
+            or any(c.dep == "auxpass" and c.tag in {"VBZ", "VBP"} for c in children)
+            or (verb.tag == "VBG" and any(c.dep == "aux" and c.lemma == "be" for c in children))
+        )
         words = tuple(self.tokens[i].lower for i in sorted(selection))
         unasked = Event("", "", verb=verb.lemma, governor=governor.lemma, kind=kind, clause_words=words,
-                        future=future)  # fmt: skip
+                        future=future, preposition=self.preposition, present=present)  # fmt: skip
+        selection -= self.prefix
         if selection & self.others:
             return replace(unasked, reason="another date in the same clause")
+        if any(self._gapped(c) and c.i < min(self.date) for c in children):
+            return replace(unasked, reason="a clause without its verb")
+        if any(c.lower in QUESTION_WORDS for c in children):
+            return replace(unasked, reason="an embedded question, not an event")
         try:
             subject, be = self._subject(verb, selection)
         except _Unsure as unsure:
@@ -261,7 +329,7 @@ class _Finder:
         self.lower_first = bool(subject)
         self._resolve_inner_pronouns(verb, selection)
         cloze = _tidy(_join(subject, be, self._render(selection, blank=True)))
-        body = self._render(selection - self.phrase, blank=False)
+        body = self._render(selection - self.phrase | self._possessive_place(), blank=False)
         if self.preposition in UNTIL and verb.lemma in DURATIVE and kind == "clause":
             body = "ended"  # "lasted until 1914": what happened in 1914 is the end
         text = _tidy(_join(subject, be, body))
@@ -271,12 +339,22 @@ class _Finder:
             return replace(unasked, reason="quotation")
         if self.preposition in STATE_FROM:
             return replace(unasked, cloze=cloze, reason=STATE_REASON)
+        if self._argument() or verb.lemma in VALUE_VERBS:
+            return replace(
+                unasked, cloze=cloze, reason="the date is what the verb is about, not when it happened"
+            )
+        if not subject and self._opens_without_subject(verb, selection - self.phrase):
+            return replace(unasked, cloze=cloze, reason="no subject")
         if _words(text) < MIN_WORDS:
             return replace(unasked, cloze=cloze, reason="the event is too short to ask about")
         return replace(unasked, text=text, cloze=cloze)
 
     def _other_clauses(self, root: int) -> set[int]:
-        """Return the words under `root` that belong to other events: clauses joined on, other dates."""
+        """Return the words under `root` that belong to other events: clauses joined on, other dates.
+
+        A clause that holds another date goes whole; a phrase that holds one loses only the
+        innermost phrase of that date ("on the move in one of the migrations [of the 20th century]").
+        """
         removed: set[int] = set()
         for index in sorted(self.parse.subtree(root)):
             token = self.tokens[index]
@@ -285,17 +363,71 @@ class _Finder:
             below = self.parse.subtree(index)
             if below & self.date:
                 continue
-            holds_other_date = bool(below & self.others)
+            is_clause = token.dep in CLAUSE_DEPS and token.pos in {"VERB", "AUX"}
             joined_clause = token.dep == "conj" and token.pos in {"VERB", "AUX"} and token.head == root
-            if (
-                holds_other_date
-                or joined_clause
-                or (token.dep in {"advcl", "parataxis"} and token.head == root)
-            ):
+            own_clause = token.dep in {"advcl", "parataxis"} and token.head == root
+            if (is_clause and below & self.others) or joined_clause or own_clause or self._gapped(token):
                 removed |= below
                 removed |= {c.i for c in self.parse.children(token.head) if c.dep == "cc" and c.i < index}
                 removed |= self._lost_subject(min(below))
+        for other in sorted(self.others & self.parse.subtree(root) - removed):
+            removed |= self._phrase_of(other)
         return removed
+
+    def _phrase_of(self, index: int) -> set[int]:
+        """Return a date's own phrase: "of the 20th century" for the date "the 20th century"."""
+        top = index
+        while self.tokens[top].head in self.others and self.tokens[top].head != top:
+            top = self.tokens[top].head
+        head = self.tokens[self.tokens[top].head]
+        if self.tokens[top].dep in {"pobj", "pcomp"} and head.pos in {"ADP", "SCONJ"}:
+            top = head.i
+        words = self.parse.subtree(top) - self.date
+        if self.tokens[top].dep == "conj":  # "in 1912 and 1933": the "and" goes with 1933
+            words |= self._joint_before(self.tokens[top])
+        owner = self.tokens[self.tokens[top].head]
+        if self.tokens[top].dep == "prep" and owner.dep == "conj" and owner.pos in {"NOUN", "PROPN"}:
+            # "His mother died in 1865 and his father in 1869": the father goes with his own date.
+            words |= self.parse.subtree(owner.i) | self._joint_before(owner)
+        return words
+
+    def _gapped(self, token: Token) -> bool:
+        """Tell whether a noun joined to a verb is a clause without its verb: "and his father in 1869"."""
+        head = self.tokens[token.head]
+        return token.dep == "conj" and token.pos in {"NOUN", "PROPN", "PRON"} and head.pos in {"VERB", "AUX"}
+
+    def _joint_before(self, token: Token) -> set[int]:
+        """Return the "and" that joins a conjunct to what comes before it."""
+        return {c.i for c in self.parse.children(token.head) if c.dep == "cc" and c.i < token.i}
+
+    def _orphan_comma(self, index: int, kept: set[int]) -> bool:
+        """Tell whether a comma stood beside words that were left out: "The Bank[, which ...,] was"."""
+        if self.tokens[index].text != ",":
+            return False
+        last = len(self.tokens) - 1
+        before_gone = index > 0 and index - 1 not in kept and index - 1 not in self.dropped
+        after_gone = index < last and index + 1 not in kept and self.tokens[index + 1].pos != "PUNCT"
+        return before_gone or after_gone
+
+    def _opens_without_subject(self, verb: Token, words: set[int]) -> bool:
+        """Tell whether a clause would start with its verb or a relative word: "Became a British subject"."""
+        first = next((self.tokens[i] for i in sorted(words) if self.tokens[i].pos != "PUNCT"), None)
+        if first is None:
+            return True
+        own_verb = first.i == verb.i or (first.head == verb.i and first.dep in {"aux", "auxpass", "neg"})
+        return own_verb or first.tag in RELATIVE_TAGS
+
+    def _argument(self) -> bool:
+        """Tell whether the date is the verb's subject or object: "many cities marked Christmas Eve"."""
+        heads = [self.tokens[i] for i in self.date if self.tokens[i].head not in self.date]
+        return any(h.dep in ARGUMENT_DEPS and h.lower not in TIME_NOUNS for h in heads)
+
+    def _possessive_place(self) -> set[int]:
+        """Return the date's first word, said "the", when the date is a possessive."""
+        if not self._possessive():
+            return set()
+        self.replace[min(self.date)] = "the"
+        return {min(self.date)}
 
     def _lost_subject(self, start: int) -> set[int]:
         """Return "and Pakistan" before a dropped clause when the parser joined it to the wrong noun."""
@@ -309,7 +441,11 @@ class _Finder:
     def _links(self, verb: Token) -> set[int]:
         """Return the words that tie the clause to another: "when", "that", "however,"."""
         links = set()
-        for child in self.parse.children(verb.i):
+        children = self.parse.children(verb.i)
+        mark = min((c.i for c in children if c.dep == "mark"), default=-1)
+        for child in children:
+            if child.dep == "npadvmod" and child.i < mark:  # "a week after"
+                links |= self.parse.subtree(child.i)
             if child.dep in LINK_DEPS or (child.tag == "WRB" and child.dep == "advmod"):
                 links.add(child.i)
             if child.dep == "advmod" and child.lower in DISCOURSE:
@@ -333,8 +469,11 @@ class _Finder:
         own = [c for c in self.parse.children(verb.i) if c.dep in SUBJECT_DEPS]
         if own:
             first = self.tokens[min(self.parse.subtree(own[0].i))]
+            if _regnal(self.parse, first):  # "Emperor Wilhelm I laid", which parsers read as "I laid"
+                return "", ""
             if first.lower in PRONOUNS and (first.pos == "PRON" or first.lower in DEMONSTRATIVES):
-                return self._resolve(first, selection)
+                return self._resolve(first)
+            self._name(own[0])
             return "", ""
         if verb.dep == "conj":
             if verb.i > 0 and self.tokens[verb.i - 1].pos in {"NOUN", "PROPN", "PRON"}:
@@ -376,14 +515,18 @@ class _Finder:
         words = self.parse.subtree(head.i) - self.phrase - self._other_clauses(head.i)
         if without is not None:
             words -= self.parse.subtree(without)
-        words -= {i for i in words if self.tokens[i].dep in {"relcl", "acl", "appos"} and i != head.i}
         for index in sorted(words):
-            if self.tokens[index].dep in {"relcl", "acl", "appos"} and index != head.i:
-                words -= self.parse.subtree(index)
-        text = _tidy(self.parse.render(words))
+            token = self.tokens[index]
+            name = token.dep == "appos" and token.pos == "PROPN" and self.tokens[index - 1].text != ","
+            if token.dep in {"relcl", "acl", "appos"} and index != head.i and not name:
+                words -= self.parse.subtree(index)  # "Shah Jahan's son Aurangzeb" keeps its name
+        if not words:
+            raise _Unsure("no subject")
+        self._name(head)
+        text = _tidy(self._render(words, blank=False))
         first = text.split(" ", 1)[0].lower()
-        if first in PRONOUNS:
-            return ""
+        if not text or first in PRONOUNS or self.tokens[min(words)].tag in RELATIVE_TAGS:
+            raise _Unsure("pronoun without antecedent")
         return text[:1].lower() + text[1:] if self.tokens[min(words)].pos == "DET" else text
 
     def _resolve_inner_pronouns(self, verb: Token, selection: set[int]) -> None:
@@ -399,30 +542,50 @@ class _Finder:
             if token.lower == "it" and token.dep not in SUBJECT_DEPS:
                 self.replace[index] = f"the {subjects[0].lower}"
 
-    def _resolve(self, pronoun: Token, selection: set[int]) -> tuple[str, str]:
+    def _name(self, noun: Token) -> None:
+        """Say a bare "the canal" as the name the document gave it before: "the Kiel Canal"."""
+        words = self.parse.subtree(noun.i) - self.phrase
+        if not words:
+            return
+        first = self.tokens[min(words)]
+        bare = (
+            noun.pos == "NOUN"
+            and first.lower == "the"
+            and all(self.tokens[i].pos in {"DET", "ADJ", "NOUN"} for i in words)
+        )
+        found = self.context.named(noun.lemma.lower()) if bare and self.context else None
+        if found:
+            self.replace[first.i] = found if first.i else found[:1].upper() + found[1:]
+            self.dropped |= words - {first.i}
+
+    def _resolve(self, pronoun: Token) -> tuple[str, str]:
         """Put the antecedent in place of a pronoun that starts the subject, when it is certain."""
         if pronoun.lower in DEMONSTRATIVES and pronoun.dep == "det":
-            selection.discard(pronoun.i)
-            return "the", ""
-        found = self.antecedent(PRONOUNS[pronoun.lower]) if self.antecedent else None
+            self.replace[pronoun.i] = "the"
+            return "", ""
+        found = self.context.antecedent(PRONOUNS[pronoun.lower]) if self.context else None
         if not found:
             raise _Unsure("pronoun without antecedent")
-        selection.discard(pronoun.i)
-        return (f"{found}'s" if pronoun.tag == "PRP$" else found), ""
+        self.replace[pronoun.i] = f"{found}'s" if pronoun.tag == "PRP$" else found
+        return "", ""
 
     def _render(self, indices: set[int], *, blank: bool) -> str:
         """Say some words in order; with `blank`, the date becomes one blank ("the ____ floods")."""
-        words = sorted(indices)
+        words = sorted(set(indices) - self.dropped)
         blank_at = -1
         if blank:
             blank_at = min(self.date)
             if self.tokens[blank_at].lower == "the" and self._premodifier():
                 blank_at += 1  # "the 1970s operation" -> "the ____ operation"
             words = [i for i in words if i not in self.date or i <= blank_at]
+        kept = set(words) | (self.date if blank else set())  # a blank stands for all the date's words
+        words = [i for i in words if not self._orphan_comma(i, kept)]
         pieces = []
         for position, index in enumerate(words):
             token = self.tokens[index]
             text = BLANK if index == blank_at else self.replace.get(index, token.text)
+            if blank and index in self.date and index != blank_at:
+                text = token.text
             if position == 0 and index == 0 and token.pos not in {"PROPN", "PRON"} and self.lower_first:
                 text = text[:1].lower() + text[1:]  # "Founded in 1820" said after its subject
             following = words[position + 1] if position + 1 < len(words) else None
@@ -436,6 +599,8 @@ def subject_of(parse: Parse) -> tuple[str, str] | None:
     if root is None:
         return None
     subject = next((c for c in parse.children(root.i) if c.dep in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and _regnal(parse, subject):
+        return _tidy(parse.render(range(subject.i + 1))), "person"
     if subject is not None and subject.lower in PRONOUNS and PRONOUNS[subject.lower] != "unknown":
         return subject.text, f"pronoun {PRONOUNS[subject.lower]}"
     if subject is None or subject.pos not in {"NOUN", "PROPN"}:
@@ -455,6 +620,29 @@ def subject_of(parse: Parse) -> tuple[str, str] | None:
         kind = "singular"
     first = parse.tokens[min(words)]
     return (phrase[:1].lower() + phrase[1:] if first.pos == "DET" else phrase), kind
+
+
+def named_in(parse: Parse, noun: str) -> str | None:
+    """Return a name of a sentence whose head noun is `noun`: "the Kiel Canal", "the Zoji La pass"."""
+    for token in parse.tokens:
+        if token.lemma.lower() != noun or token.pos not in {"NOUN", "PROPN"}:
+            continue
+        words = {token.i}
+        for child in parse.children(token.i):
+            if child.i < token.i and child.dep in {"compound", "amod", "det", "nmod"}:
+                words |= parse.subtree(child.i)
+        if not any(parse.tokens[i].pos == "PROPN" for i in words - {token.i}):
+            continue
+        if any(parse.tokens[i].pos in {"PRON", "NUM"} or parse.tokens[i].tag in RELATIVE_TAGS for i in words):
+            continue
+        phrase = _tidy(parse.render(words))
+        return phrase[:1].lower() + phrase[1:] if phrase.startswith("The ") else phrase
+    return None
+
+
+def _regnal(parse: Parse, token: Token) -> bool:
+    """Tell whether an "I" is a regnal number after a name ("Wilhelm I"), not the pronoun."""
+    return token.text == "I" and token.i > 0 and parse.tokens[token.i - 1].pos == "PROPN"
 
 
 def _be(noun: Token) -> str:

@@ -7,10 +7,11 @@ import hashlib
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from quiz.content.checks import event_defects, text_defects
 from quiz.content.documents import Document
-from quiz.content.events import Antecedent, Event, find_event, subject_of
+from quiz.content.events import Event, find_event, named_in, subject_of
 from quiz.content.parsing import parse_sentences
 from quiz.content.sentences import split_sentences
 from quiz.content.temporal import Mention, find_dates, find_dates_in_sentences, needs_publication_date
@@ -83,9 +84,11 @@ def extract_facts(document: Document) -> tuple[list[Fact], list[Skipped]]:
                 continue
             occurrence = occurrences[sentence, mention.text]
             occurrences[sentence, mention.text] += 1
-            event = sentence_events[mention.start]
+            event = _refuse_defects(sentence_events[mention.start])
             # Only a stated publication date says what lay ahead; an inferred one is a guess from the text.
-            candidate = Candidate(event, mention.span, _in_dateline(sentence, mention), document.published)
+            candidate = Candidate(
+                event, mention.span, _in_dateline(sentence, mention), document.published, mention.text
+            )
             reason = left_out_because(candidate)
             facts.append(
                 Fact(
@@ -113,12 +116,17 @@ def _events(sentences: list[str], found: list[list[Mention]], title: str) -> lis
     parses = dict(zip(dated, parse_sentences([sentences[index] for index in dated]), strict=True))
     events: list[dict[int, Event]] = []
     for index, mentions in enumerate(found):
-        ranges = [(m.start, m.end) for m in mentions if m.span is not None]
-        antecedent = _antecedent(sentences, index, title)
+        ranges = [(m.start, m.end) for m in mentions]  # unplaced dates are still not part of an event
+        context = _DocumentContext(sentences, index, title)
         events.append(
             {
                 m.start: find_event(
-                    parses[index], m.start, m.end, [r for r in ranges if r[0] != m.start], antecedent
+                    parses[index],
+                    m.start,
+                    m.end,
+                    [r for r in ranges if r[0] != m.start],
+                    context,
+                    after=_dateline_prefix(sentences[index]) if index == 0 else 0,
                 )
                 for m in mentions
                 if m.span is not None
@@ -130,36 +138,86 @@ def _events(sentences: list[str], found: list[list[Mention]], title: str) -> lis
 ANTECEDENT_REACH = 3  # sentences a pronoun may look back through a chain of the same pronoun
 
 
-def _antecedent(sentences: list[str], index: int, title: str) -> Antecedent:
-    """Return a finder of what a pronoun of sentence `index` stands for.
+@dataclass(frozen=True)
+class _DocumentContext:
+    """The sentences before sentence `index` of a document, parsed only when a word points back."""
 
-    It is the subject of the sentence before, when that is a noun of the pronoun's kind; when that
-    subject is itself such a pronoun ("He ... He ..."), the search goes further back, and at the
-    start of a chain the document's subject, its title, is what "He" or "It" means.
-    """
+    sentences: list[str]
+    index: int
+    title: str
 
-    def find(kind: str) -> str | None:
-        for back in range(index - 1, max(index - 1 - ANTECEDENT_REACH, -1), -1):
-            subject = subject_of(parse_sentences([sentences[back]])[0])
+    def antecedent(self, kind: str) -> str | None:
+        """Return the subject of the sentence before when it is of the pronoun's kind.
+
+        When that subject is itself such a pronoun ("He ... He ..."), the search goes further
+        back, and at the start of a chain the document's subject, its title, is what "He" or "It"
+        means. In a life of Joseph Conrad, "He" is Conrad even when the sentence before was about
+        "Lord Jim".
+        """
+        for back in range(self.index - 1, max(self.index - 1 - ANTECEDENT_REACH, -1), -1):
+            subject = subject_of(parse_sentences([self.sentences[back]])[0])
             if subject is None:
-                return None
+                continue  # "His father was sent into exile": no subject to point at, look further back
             phrase, found_kind = subject
+            other_person = not set(phrase.split()) & set(self.title.split())
+            if found_kind == kind == "person" and _title_is_name(self.title) and other_person:
+                return _title_subject(self.title, kind)
             if found_kind == kind:
                 return phrase
             if found_kind != f"pronoun {kind}":
-                return None
-        return _title_subject(title, kind) if index > 0 else None
+                return None  # another subject came between: the pronoun may be about it
+        return _title_subject(self.title, kind) if self.index > 0 else None
 
-    return find
+    def named(self, noun: str) -> str | None:
+        """Return the one name the document gave `noun` before: "the Zoji La pass" for "the pass".
+
+        Two different names ("the Mughal emperor", "the Maurya emperor") leave the noun bare: the
+        reader could not tell which one is meant, and neither can we.
+        """
+        names = {
+            found
+            for back in range(self.index)
+            if (found := named_in(parse_sentences([self.sentences[back]])[0], noun))
+        }
+        if _title_is_name(self.title) and self.title.split()[-1].lower() == noun:
+            names.add(
+                self.title[:1].lower() + self.title[1:] if self.title.startswith("The ") else self.title
+            )
+        return names.pop() if len(names) == 1 else None
 
 
 def _title_subject(title: str, kind: str) -> str | None:
     """Return the title as the subject a pronoun chain starts from: "Joseph Conrad", "The Kiel Canal"."""
-    words = title.split()
-    if not 1 <= len(words) <= 4 or not all(word[:1].isupper() for word in words if word.lower() != "of"):
+    if not _title_is_name(title):
         return None
-    person = words[0].lower() != "the"
+    person = title.split()[0].lower() != "the"
     return title if (kind == "person") == person and kind != "plural" else None
+
+
+def _title_is_name(title: str) -> bool:
+    words = title.split()
+    return 1 <= len(words) <= 4 and all(word[:1].isupper() for word in words if word.lower() != "of")
+
+
+def _refuse_defects(event: Event) -> Event:
+    """Drop a cloze or an event text that reads badly: asking nothing beats asking in broken English."""
+    if event.cloze and (kinds := text_defects(event.cloze)):
+        return replace(event, text="", cloze="", reason=f"would read badly ({', '.join(kinds)})")
+    if event.text and (kinds := event_defects(event.text)):
+        return replace(event, text="", reason=f"the event would read badly ({', '.join(kinds)})")
+    return event
+
+
+# "LONDON — ", "HARRISBURG, Pa. — ", "SRINAGAR -- ": a place that opens a news story.
+_PLACE_LINE = re.compile(
+    r"[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,12})?\s*(?:\([^)\n]{1,30}\)\s*)?(?:—|–|--)\s*"
+)
+
+
+def _dateline_prefix(sentence: str) -> int:
+    """Return where a dateline or a place line ends at the start of a sentence, or 0."""
+    place = _PLACE_LINE.match(sentence)
+    return max(_dateline_end(sentence), place.end() if place else 0)
 
 
 def _in_dateline(sentence: str, mention: Mention) -> bool:

@@ -207,7 +207,6 @@ class _Shelf:
 
 @dataclass
 class _Pool:
-    everyone: _Shelf
     by_document: dict[str, _Shelf]
     # Per document and (precision, length in units): the dates of its facts, sorted by start.
     dates: dict[tuple[str, Precision, int], tuple[list[Point], list[Span]]]
@@ -217,7 +216,6 @@ class _Pool:
 
     @classmethod
     def of(cls, facts: Sequence[Fact]) -> _Pool:
-        choices: list[_Choice] = []
         by_document: dict[str, list[_Choice]] = {}
         found: dict[tuple[str, Precision, int], dict[Span, None]] = {}
         # Lists until every fact is seen.
@@ -227,7 +225,6 @@ class _Pool:
             raw = fact.event.strip()
             text = _capitalize(_mask(raw, fact.span))
             choice = _Choice(fact, text, _norm(text), _norm(raw), bool(DIGIT.search(raw)))
-            choices.append(choice)
             by_document.setdefault(fact.document, []).append(choice)
             found.setdefault((fact.document, fact.span.precision, _units(fact.span)), {})[fact.span] = None
             if choice.event:
@@ -238,7 +235,6 @@ class _Pool:
             ordered = sorted(spans, key=_chronological)
             dates[key] = ([span.start for span in ordered], ordered)
         return cls(
-            everyone=_Shelf.of(choices),
             by_document={document: _Shelf.of(shelf) for document, shelf in by_document.items()},
             dates=dates,
             spans_by_event={text: _Timeline.of(spans) for text, spans in spans_by_event.items()},
@@ -493,11 +489,12 @@ def _event_question(fact: Fact, pool: _Pool, placement: _Placement) -> Question 
 
 
 def _event_candidates(fact: Fact, pool: _Pool, rng: random.Random) -> Iterator[_Choice]:
-    """Yield a seeded sample of the facts dated apart from the fact: its document's first, then others'."""
+    """Yield a seeded sample of the document's facts dated apart from the fact.
+
+    Only the same document's events: a storm in Florida offered beside the Battle of Zama is a wrong
+    answer no student needs to think about. A document with too few events gets no event questions.
+    """
     yield from pool.by_document[fact.document].apart_from(fact.span, rng)
-    for choice in pool.everyone.apart_from(fact.span, rng):
-        if choice.fact.document != fact.document:
-            yield choice
 
 
 def _draw(size: int, rng: random.Random, limit: int = sys.maxsize) -> Iterator[int]:

@@ -41,6 +41,9 @@ SCHEDULE_UNITS = frozenset(
 )
 SCHEDULE_WORDS = frozenset({"annually", "weekly", "fortnightly"})
 NOT_AVAILABLE = frozenset({"available", "unavailable", "reached"})
+# A date something is compared with is not an event: "up 3 percent from a year earlier", "year-ago results".
+COMPARISON_PREPOSITIONS = frozenset({"from", "than", "as", "over", "versus"})
+COMPARISON_DATES = ("year-ago", "year-earlier", "year earlier", "a year ago", "last year's")
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class Candidate:
     span: Span
     in_dateline: bool
     published: datetime.date | None
+    when: str = ""  # the date words as written
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,15 @@ def _forecast(candidate: Candidate) -> bool:
     )
 
 
+def _comparison(candidate: Candidate) -> bool:
+    if candidate.event.preposition in COMPARISON_PREPOSITIONS:
+        return True
+    when = candidate.when.casefold()
+    return when.startswith(("year-ago", "year-earlier")) or (
+        when in COMPARISON_DATES and bool({"same", "up", "down", "compared"} & _words(candidate))
+    )
+
+
 def _schedule(candidate: Candidate) -> bool:
     words = candidate.event.clause_words
     pairs = itertools.pairwise(words)
@@ -99,8 +112,11 @@ RULES: tuple[Rule, ...] = (
     Rule("dateline", lambda candidate: candidate.in_dateline),
     Rule("reporting verb", _reporting),
     Rule("market figure", _market),
+    Rule("comparison", _comparison),
     Rule("forecast", _forecast),
     Rule("recurring schedule", _schedule),
+    # "The figure is nearer 30,000 today", "the outbreak is taught in every course": true, but no event.
+    Rule("present state", lambda candidate: candidate.event.present and not candidate.event.future),
 )
 
 
