@@ -424,6 +424,18 @@ SPELLED_DATES = [
     ("The bridge was built in nineteen hundred.", FRI, [year("nineteen hundred", 1900)]),
     ("The talks resume April ninth.", datetime.date(1996, 4, 3), [day("April ninth", "1996-04-09")]),
     ("They sent two thousand troops.", FRI, []),
+    (
+        "Computers may fail on January first, two thousand.",
+        FRI,
+        [day("January first, two thousand", "2000-01-01")],
+    ),
+    ("The goal is to cut emissions by two thousand thirty.", FRI, [year("two thousand thirty", 2030)]),
+    ("Emissions must fall by twenty fifty.", FRI, [year("twenty fifty", 2050)]),
+    (
+        "It recalled the boom of the nineteen-nineties.",
+        FRI,
+        [("the nineteen-nineties", "1990-01-01", "1999-12-31", "decade")],
+    ),
 ]
 
 HOLIDAYS = [
@@ -459,10 +471,21 @@ HOLIDAYS = [
     ),
     ("Markets closed for Labor Day.", datetime.date(1994, 9, 7), [day("Labor Day", "1994-09-05")]),
     ("Traffic peaked on Memorial Day.", datetime.date(1994, 6, 2), [day("Memorial Day", "1994-05-30")]),
+    (
+        "Crowds gathered on the Fourth of July.",
+        datetime.date(2022, 7, 6),
+        [day("the Fourth of July", "2022-07-04")],
+    ),
+    (
+        "Families travel the day before Thanksgiving.",
+        datetime.date(1993, 11, 24),
+        [day("Thanksgiving", "1993-11-25")],
+    ),
 ]
 
 OTHER_FORMS = [
     ("For 1991, the bank earned $412 million.", FRI, [year("1991", 1991)]),
+    ("Fiscal 1995 results beat forecasts.", FRI, [year("1995", 1995)]),
     ("That 1972 agreement still stands.", FRI, [year("1972", 1972)]),
     ("Loan demand will recover by mid-1994.", FRI, [year("mid-1994", 1994)]),
     ("Prices rose in early 1995.", FRI, [year("early 1995", 1995)]),
@@ -525,7 +548,10 @@ def test_find_dates_news_form(
     [
         ("Delegates at the April 20 conference", THU, "the year is uncertain"),
         ("The plant closed on Friday, Oct. 27.", THU, "weekday does not fall"),
-        ("A rival cut jobs two weeks ago.", FRI, "weeks have no precision"),
+        ("A rival cut jobs two weeks ago.", FRI, "have no precision of their own"),
+        ("Profit fell in the third quarter.", FRI, "weeks, quarters and seasons"),
+        ("Sales rose last week.", FRI, "weeks, quarters and seasons"),
+        ("Prices climb this summer.", FRI, "weeks, quarters and seasons"),
         ("India marks its jubilee a day later.", FRI, "a day counted from another event"),
     ],
 )

@@ -161,3 +161,6 @@ PAST_WORDS = (
 REPORTING_WORDS = r"said|says|say|told|tells|added|adds|announced|reported|stated|noted|according"
 # "crude for February delivery": a contract month, not a date.
 MONTH_NOT_DATE_AFTER = r"delivery|contracts?|futures|options"
+# Units the finder has no precision for: a mention of one is kept out of the facts with a reason, not guessed
+# at ("last week" is not a day, "the third quarter" not a month).
+LEFT_OUT_UNITS = r"weeks?|weekends?|quarters?|spring|summer|autumn|fall|winter"

@@ -144,6 +144,12 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?:\b(?P<y_mod>(?i:early|mid|late))[-\s]+)?(?<![\d,.$£€#])(?P<y>1\d{3}|20\d{2}|[1-9]\d{2})\b"
         r"(?![,.]\d|%|[A-Za-z])",
     ),
+    (
+        "left_out",
+        rf"\b(?:(?i:last|next|this|that|the\s+(?:same|following|previous|past|coming))\s+"
+        rf"|(?i:the)\s+(?:(?i:first|second|third|fourth|final)\s+))(?-i:{vocabulary.LEFT_OUT_UNITS})\b"
+        rf"|\b{_COUNT}\s+weeks?\s+(?:ago|earlier|later)\b",
+    ),
     ("ago", rf"\b(?P<ago_n>{_COUNT})\s+(?P<ago_u>year|month|week|day|decade|centur)(?:s|ies|y)?\s+ago\b"),
     (
         "anaphor_shift",

@@ -14,6 +14,7 @@ from quiz.content.vocabulary import WEEKDAYS as _WEEKDAYS
 
 _NO_FOCUS_DAY = "refers to a day in focus, but the text has moved to a date coarser than a day"
 _WEEKS = "weeks have no precision of their own yet, so week counts are left out"
+_LEFT_OUT = "weeks, quarters and seasons have no precision of their own yet, so they are left out"
 # A date without a year goes in the year nearest the publication date; a tense that puts it on the other side
 # counts as this many days of distance, so the verb decides only between years both within about ten months.
 _TENSE_WEIGHT = 300
@@ -23,6 +24,8 @@ _TIE_DAYS = 30  # closer than this, with no tense to choose, the year is a guess
 def resolve_relative(kind: str, groups: dict[str, str], context: Context, *, tense: str | None) -> Span | str:
     if kind in {"anaphor", "anaphor_shift", "focus_year", "focus_day", "year_ago"}:
         return _anaphor(kind, groups, context)
+    if kind == "left_out":
+        return _LEFT_OUT
     if kind == "holiday" and "hol_y" in groups:
         return _holiday(groups["hol"], int(groups["hol_y"]))
     if context.published is None:
