@@ -75,6 +75,8 @@ class Holiday(NamedTuple):
     weekday: int = -1  # 0 is Monday
     nth: int = 0
     on_or_after: int = 1  # Election Day is the first Tuesday after the first Monday: on or after 2 November
+    # A bare name is a day only as a noun after a preposition: "on Thanksgiving", not "Thanksgiving travel".
+    after_preposition: bool = False
 
 
 # United States holidays, as the wire stories of the corpus use them, one a line.
@@ -90,7 +92,8 @@ HOLIDAYS = (
     Holiday(r"Halloween", 10, 31),
     Holiday(r"Election Day", 11, weekday=1, nth=1, on_or_after=2),
     Holiday(r"Veterans Day|Veterans' Day|Armistice Day", 11, 11),
-    Holiday(r"Thanksgiving Day|Thanksgiving", 11, weekday=3, nth=4),
+    Holiday(r"Thanksgiving Day", 11, weekday=3, nth=4),
+    Holiday(r"Thanksgiving", 11, weekday=3, nth=4, after_preposition=True),
     Holiday(r"Christmas Eve", 12, 24),
     Holiday(r"Christmas Day", 12, 25),
     Holiday(r"Boxing Day", 12, 26),

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from quiz.content import timespan, vocabulary
+from quiz.content import vocabulary
 from quiz.content.temporal.absolute import ABSOLUTE, plausible
 from quiz.content.temporal.mention import NO_PUBLISHED, Context, Mention
 from quiz.content.temporal.patterns import (
@@ -24,16 +24,18 @@ from quiz.content.temporal.patterns import (
     DEICTIC_NOT_DAY_BEFORE,
     FOCUS_LEADS,
     GROUPS,
+    HOLIDAY_LEADS,
     LOOKBACK,
     NAME_AFTER,
     NOT_DATE_AFTER,
+    NOUN_AFTER,
     SCANNER,
     SINCE,
     TENSED,
     WEEKDAY_NAME_BEFORE,
 )
 from quiz.content.temporal.ranges import merge_ranges
-from quiz.content.temporal.relative import resolve_relative
+from quiz.content.temporal.relative import holiday_of, resolve_relative
 from quiz.content.temporal.tense import read_tense
 from quiz.content.timespan import Precision, Span
 from quiz.content.vocabulary import MONTHS as _MONTHS
@@ -85,14 +87,14 @@ def _mention(match: re.Match[str], text: str, context: Context) -> Mention | Non
         span = ABSOLUTE[kind](groups)
         if span is None or not plausible(kind, groups, text, start, end):
             return None
-        return Mention(match.group(), start, end, span, focus=_moves_focus(span, text, start), rule=kind)
+        return Mention(match.group(), start, end, span, focus=_moves_focus(span, text, start, end), rule=kind)
     if not _accepted(kind, groups, text, start, end):
         return None
     tense = read_tense(text, start, end) if kind in TENSED else None
     resolved = resolve_relative(kind, groups, context, tense=tense)
     span, reason = (None, resolved) if isinstance(resolved, str) else (resolved, "")
-    yearless = kind in {"dm", "md", "bare_month", "holiday"}
-    focus = kind == "relative" and span is not None and _moves_focus(span, text, start)
+    yearless = kind in {"dm", "md", "md_range", "bare_month", "holiday"}
+    focus = kind == "relative" and span is not None and _moves_focus(span, text, start, end)
     return Mention(
         text[start:end],
         start,
@@ -106,15 +108,19 @@ def _mention(match: re.Match[str], text: str, context: Context) -> Mention | Non
     )
 
 
-def _moves_focus(span: Span, text: str, start: int) -> bool:
+def _moves_focus(span: Span, text: str, start: int, end: int) -> bool:
     """Tell whether the text moves to a year here ("For 1991, ...", "grew 5 percent in 2024"), so that "the
     year" and "a year earlier" now count from it; "since October 2015" or "That 2000 agreement" do not."""
-    if span.precision is not Precision.YEAR or span.is_range:
+    if span.precision not in _FOCUS_PRECISIONS or span.is_range:
         return False
     lead = FOCUS_LEADS.search(text, max(0, start - 12), start)
     if lead is None or SINCE.search(text, max(0, start - 2 * LOOKBACK), start):
         return False
-    return not COORDINATED.match(text, start + len(timespan.year_label(span.start.year)))
+    return not COORDINATED.match(text, end)  # "soared in 2020 and 2021": no one year
+
+
+# A day moves only the day in focus ("that day"), through the date before; a month or a year moves the year.
+_FOCUS_PRECISIONS = frozenset({Precision.MONTH, Precision.YEAR})
 
 
 def _accepted(kind: str, groups: dict[str, str], text: str, start: int, end: int) -> bool:
@@ -131,6 +137,8 @@ def _accepted(kind: str, groups: dict[str, str], text: str, start: int, end: int
         if WEEKDAY_NAME_BEFORE.search(before):  # "Good Friday", "Black Monday"
             return False
         return not (name_after and name_after.group(1) in vocabulary.WEEKDAY_NAME_AFTER)  # "the Sunday Times"
+    if kind == "holiday" and holiday_of(groups["hol"]).after_preposition:
+        return HOLIDAY_LEADS.search(before) is not None and not NOUN_AFTER.match(text, end)
     if kind == "deictic":
         return not (DEICTIC_NOT_DAY_BEFORE.search(before) or DEICTIC_NOT_DAY_AFTER.match(text, end))
     return True

@@ -92,6 +92,12 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"\b(?:{_MODIFIER})?(?P<my_m>{_MONTH}),?\s+(?:of\s+)?"
         rf"(?P<my_y>{_YEAR}|{_SPELLED_YEAR}|[1-9]\d{{2}}\b(?![,.]\d))",
     ),
+    # "Oct. 3-4", "from Nov. 5 to 7": one range of days in the year nearest the publication date.
+    (
+        "md_range",
+        rf"\b(?:(?i:from|between)\s+)?(?P<mdr_m>{_MONTH})\s+(?P<mdr_d>{_DAY})(?:{_DASH}|\s+(?:to|and|through|until)\s+)"
+        rf"(?P<mdr_d2>{_DAY})\b(?![,.]?\d)(?!,?\s+(?:1\d{{3}}|20\d{{2}})\b)",
+    ),
     (
         "dm",
         rf"(?:\b(?P<dm_wd>{_WEEKDAY}),?\s+)?\b(?P<dm_d>{_DAY}|{_DAY_WORD})\s+(?:of\s+)?(?P<dm_m>{_MONTH})\b",
@@ -224,7 +230,7 @@ PREVIOUS_WORD = re.compile(r"([A-Za-z]+)(\.|,)?\s*$")
 PUNCTUATION_NEXT = re.compile(r"\s*(?:[,.;:)]|$)")
 GROUPS = {name: tuple(re.findall(r"\(\?P<(\w+)>", pattern)) for name, pattern in _PATTERNS}
 # Kinds whose value depends on the tense of their verb; the others never pay for reading it.
-TENSED = frozenset({"weekday", "md", "dm", "bare_month", "holiday", "relative"})
+TENSED = frozenset({"weekday", "md", "md_range", "dm", "bare_month", "holiday", "relative"})
 LOOKBACK = 40  # characters around a date that the checks below read; more would make them quadratic
 BARE_MONTH_LEADS = re.compile(
     r"\b(?:in|In|during|During|since|Since|until|Until|by|By|early|Early|late|Late|mid-|from|From|of"
@@ -235,6 +241,9 @@ NAME_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
 DEICTIC_NOT_DAY_BEFORE = re.compile(rf"\b(?:{vocabulary.DEICTIC_NOT_DAY_BEFORE})\s+$")
 DEICTIC_NOT_DAY_AFTER = re.compile(rf"\s*(?:{vocabulary.DEICTIC_NOT_DAY_AFTER})\b")
 NOT_DATE_AFTER = re.compile(rf"\s+(?:{vocabulary.MONTH_NOT_DATE_AFTER})\b")
+HOLIDAY_LEADS = re.compile(r"(?i)\b(?:on|before|after|until|till|since|by|over|at|for|through)\s+$")
+# "Thanksgiving travel", "Thanksgiving weekend": a name used as a modifier of a noun.
+NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|but|to|in|on|at|for|when|as|with|the|a|this|that|is|was)\b)[a-z]")
 COORDINATED = re.compile(r"\s*(?:and|or|to|through|,)\s+\d")  # "soared in 2020 and 2021": no one year
 SINCE = re.compile(r"(?i)\bsince\b")
 FOCUS_LEADS = re.compile(r"(?i)(?:^|\b(?:in|for|during|throughout|of)\s+)$")

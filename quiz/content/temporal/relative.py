@@ -152,9 +152,24 @@ def _yearless(groups: dict[str, str], prefix: str, today: Point, tense: str | No
     return _nearest_year(candidates, today, tense, weekday=weekday)
 
 
+def _yearless_range(groups: dict[str, str], today: Point, tense: str | None) -> Span | str:
+    first = _yearless(groups, "mdr", today, tense)
+    if isinstance(first, str):
+        return first
+    last = safe_day(first.start.year, first.start.month, day_value(groups["mdr_d2"]))
+    if last is None or last.start <= first.start:
+        return "cannot be placed in time"
+    return timespan.join(first, last)
+
+
+def holiday_of(name: str) -> vocabulary.Holiday:
+    """Return the row of `vocabulary.HOLIDAYS` whose names match the words as written."""
+    return next(holiday for holiday in vocabulary.HOLIDAYS if re.fullmatch(holiday.names, name))
+
+
 def _holiday(name: str, year: int) -> Span:
     """Return the day a holiday falls on in a year, by its rule in `vocabulary.HOLIDAYS`."""
-    holiday = next(h for h in vocabulary.HOLIDAYS if re.fullmatch(h.names, name))
+    holiday = holiday_of(name)
     if holiday.day:
         return timespan.day(year, holiday.month, holiday.day)
     if holiday.nth > 0:
@@ -181,6 +196,7 @@ _RELATIVE = {
     "holiday": _nearest_holiday,
     "dm": lambda groups, today, tense: _yearless(groups, "dm", today, tense),
     "md": lambda groups, today, tense: _yearless(groups, "md", today, tense),
+    "md_range": _yearless_range,
     "bare_month": lambda groups, today, tense: _yearless(groups, "bm", today, tense),
 }
 
