@@ -292,6 +292,8 @@ BARE_WEEKDAYS = [
     ("The vote is scheduled for Saturday.", FRI, [day("Saturday", "1994-10-15")]),
     ("He planned to leave on Thursday.", FRI, [day("Thursday", "1994-10-20")]),
     ("The offer expires Monday.", FRI, [day("Monday", "1994-10-17")]),
+    ("Voters go to the polls Tuesday.", FRI, [day("Tuesday", "1994-10-18")]),
+    ("She travels to Ohio on Monday.", FRI, [day("Monday", "1994-10-17")]),
     ("He said on Tuesday the bank may cut rates.", FRI, [day("Tuesday", "1994-10-11")]),
     ("Until Wednesday, officials had refused to comment.", FRI, [day("Wednesday", "1994-10-12")]),
     ("Investigators will begin examining the recovered debris Monday.", FRI, [day("Monday", "1994-10-17")]),

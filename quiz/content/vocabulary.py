@@ -150,6 +150,9 @@ SCHEDULE_WORDS = (
     r"|goes\s+into\s+effect|payable|deadline|effective|in\s+force\s+from|convenes|arrives|leaves"
     # the bare present after "when" or "before": "when the walkouts resume on Thursday", "when markets reopen"
     r"|resume|reopen|open|close|begin|start|expire|convene|meet|arrive|leave"
+    # a planned event in the simple present: "she travels to Ohio Monday", "voters go to the polls Tuesday";
+    # not "votes", "hosts" or "reports", which are as often plural nouns
+    r"|travels|testifies|campaigns|goes|go"
 )
 PAST_WORDS = (
     # "the recovered debris": a participle after a determiner is an adjective, not a tense
