@@ -124,6 +124,48 @@ WEEKDAY_NAME_BEFORE = frozenset("Good Black Ash Holy Maundy Easter Palm Cyber Ma
 WEEKDAY_NAME_AFTER = frozenset(
     "Times Telegraph Mirror Express Herald Post Independent Tribune Mail Night School Mass Club".split()
 )
+# Numbers: when a number is a year and when it is a count, a measure or a code.
+# Words that may stand right before a bare year ("In 1947", "the 1965 war", "by 1950", "For 1991").
+YEAR_LEADS = frozenset(
+    """
+    in on at by of from to and or the a since until till through during after before between
+    around about circa c ca early mid late end spring summer autumn fall winter year years as
+    than but while when where until throughout following preceding then also only still even
+    again until for that this its his her their our whose fiscal
+    """.split()
+)
+
+# Words that make a number a count or a measure, not a year ("2000 troops", "1500 metres").
+COUNT_NOUNS = frozenset(
+    """
+    km kms kilometres kilometers kilometre kilometer metres meters metre meter m mi miles mile
+    feet foot ft inches kg kgs kilograms tonnes tons tonne ton lbs pounds people persons men
+    women children soldiers troops workers students residents families households voters votes
+    seats casualties deaths dead killed injured wounded refugees prisoners dollars usd rupees
+    euros yen yuan crore crores lakh lakhs million millions billion billions trillion thousand
+    hundred years months weeks days hours minutes seconds times units copies cases vehicles
+    ships aircraft planes tanks guns rifles hectares acres sq square cubic calories mw kw gw mwh
+    kwh points runs goals species members delegates pages words officers police policemen
+    civilians pilgrims tourists visitors houses homes buildings villages schools beds patients
+    doctors jobs employees staff passengers rounds missiles rockets drones feet-high metres-high
+    branches stores offices shares contracts barrels cars
+    """.split()
+)
+
+# "can be reached on 1079", "the helpline, 1950": a number after these is not a year.
+NOT_YEAR_LEADS = frozenset(
+    "on at helpline hotline number call dial phone tel fax code pin line extension ext room flight".split()
+)
+
+# After "in 711", a year is followed by punctuation, a function word or a name, not by a noun.
+SHORT_YEAR_LEADS = frozenset({"in", "since", "by", "until", "c", "circa", "year", "around", "from", "after"})
+
+SHORT_YEAR_FOLLOWERS = frozenset(
+    """
+    and or the a an with when while after before as but to by in on at for he she it they his her its
+    their which who that under until
+    """.split()
+)
 # "her 1984 Volvo", "a 1967 Mustang": a model year names a car, not a date.
 MODEL_NOUNS = frozenset(
     """

@@ -10,32 +10,6 @@ from quiz.content.timespan import Point, Precision, Span
 from quiz.content.vocabulary import MONTHS as _MONTHS
 from quiz.content.vocabulary import ORDINAL_WORDS as _ORDINAL_WORDS
 
-# Words that may stand right before a bare year ("In 1947", "the 1965 war", "by 1950", "For 1991").
-_YEAR_LEADS = frozenset(
-    """
-    in on at by of from to and or the a since until till through during after before between
-    around about circa c ca early mid late end spring summer autumn fall winter year years as
-    than but while when where until throughout following preceding then also only still even
-    again until for that this its his her their our whose fiscal
-    """.split()
-)
-# Words that make a number a count or a measure, not a year ("2000 troops", "1500 metres").
-_COUNT_NOUNS = frozenset(
-    """
-    km kms kilometres kilometers kilometre kilometer metres meters metre meter m mi miles mile
-    feet foot ft inches kg kgs kilograms tonnes tons tonne ton lbs pounds people persons men
-    women children soldiers troops workers students residents families households voters votes
-    seats casualties deaths dead killed injured wounded refugees prisoners dollars usd rupees
-    euros yen yuan crore crores lakh lakhs million millions billion billions trillion thousand
-    hundred years months weeks days hours minutes seconds times units copies cases vehicles
-    ships aircraft planes tanks guns rifles hectares acres sq square cubic calories mw kw gw mwh
-    kwh points runs goals species members delegates pages words officers police policemen
-    civilians pilgrims tourists visitors houses homes buildings villages schools beds patients
-    doctors jobs employees staff passengers rounds missiles rockets drones feet-high metres-high
-    branches stores offices shares contracts barrels cars
-    """.split()
-)
-
 
 def _year_value(text: str) -> int:
     """Return the astronomical year of '1947', '44 BC', 'AD 79', '300 BCE', 'nineteen ninety-four'."""
@@ -216,9 +190,6 @@ ABSOLUTE = {
 }
 
 
-_NOT_YEAR_LEADS = frozenset(
-    "on at helpline hotline number call dial phone tel fax code pin line extension ext room flight".split()
-)
 _NUMBER_KINDS = frozenset({"year", "year_range", "word_range", "spelled_year"})
 _CODE_BEFORE = re.compile(
     r"(?:[A-Za-z]-|[/#№+]|\bNo\.?|\bno\.|\bnumber|\d[\s.]*"
@@ -229,14 +200,6 @@ _COUNT_FROM = re.compile(r"(?i)\bto\s+\$?\d[\d,.]*(?:\s+[a-z]+){0,3}\s+from\s+$"
 _STREET_AFTER = re.compile(
     r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Avenue|Street|St|Road|Rd|Boulevard|Lane|Drive|Way)\b"
 )
-# After "in 711", a year is followed by punctuation, a function word or a name, not by a noun.
-_SHORT_YEAR_LEADS = frozenset({"in", "since", "by", "until", "c", "circa", "year", "around", "from", "after"})
-_SHORT_YEAR_FOLLOWERS = frozenset(
-    """
-    and or the a an with when while after before as but to by in on at for he she it they his her its
-    their which who that under until
-    """.split()
-)
 
 
 def plausible(kind: str, groups: dict[str, str], text: str, start: int, end: int) -> bool:
@@ -245,7 +208,7 @@ def plausible(kind: str, groups: dict[str, str], text: str, start: int, end: int
         return True
     before, after = text[max(0, start - LOOKBACK) : start], text[end : end + LOOKBACK]
     next_word = NEXT_WORD.match(after)
-    if next_word and next_word.group(1).lower() in _COUNT_NOUNS | vocabulary.MODEL_NOUNS:
+    if next_word and next_word.group(1).lower() in vocabulary.COUNT_NOUNS | vocabulary.MODEL_NOUNS:
         return False  # "2000 troops", "her 1984 Volvo"
     if _CODE_BEFORE.search(before) or _STREET_AFTER.match(after) or _COUNT_FROM.search(before):
         return False  # "F-1947", "to 520 branches from 410"
@@ -255,23 +218,23 @@ def plausible(kind: str, groups: dict[str, str], text: str, start: int, end: int
         return (
             next_word is None
             or not next_word.group(1).islower()
-            or next_word.group(1) in _SHORT_YEAR_FOLLOWERS
+            or next_word.group(1) in vocabulary.SHORT_YEAR_FOLLOWERS
         )
     if kind != "year" or "y_mod" in groups:
         return True
     previous_word = PREVIOUS_WORD.search(before)
     lead = previous_word.group(1) if previous_word else ""
-    if lead.lower() in _NOT_YEAR_LEADS:  # "can be reached on 1079", "the voter helpline, 1950,"
+    if lead.lower() in vocabulary.NOT_YEAR_LEADS:  # "can be reached on 1079", "the voter helpline, 1950,"
         return False
     if previous_word and previous_word.group(2) == ",":
         lead = ""  # "Berlin, 1884": a comma ends what came before
     if int(groups["y"]) < 1000:  # "in 711," or "in 533 with" is a year; "in 300 villages" is not
-        return lead.lower() in _SHORT_YEAR_LEADS and (
+        return lead.lower() in vocabulary.SHORT_YEAR_LEADS and (
             PUNCTUATION_NEXT.match(after) is not None
-            or (next_word is not None and next_word.group(1).lower() in _SHORT_YEAR_FOLLOWERS)
+            or (next_word is not None and next_word.group(1).lower() in vocabulary.SHORT_YEAR_FOLLOWERS)
             or (next_word is not None and next_word.group(1)[:1].isupper())
         )
-    if not lead or lead.lower() in _YEAR_LEADS or lead.lower() in _MONTHS:
+    if not lead or lead.lower() in vocabulary.YEAR_LEADS or lead.lower() in _MONTHS:
         return True
     # "Resolution 1701", "Route 1900", "Windows 2000": a capitalised name right before the number.
     return not lead[:1].isupper()
