@@ -301,6 +301,9 @@ BARE_WEEKDAYS = [
     ("The talks ended last Wednesday.", WED, [day("last Wednesday", "1998-10-14")]),
     ("The talks ended last Tuesday.", WED, [day("last Tuesday", "1998-10-20")]),
     ("The talks resume next Tuesday.", FRI, [day("next Tuesday", "1994-10-18")]),
+    ("Clocks roll over this Saturday.", FRI, [day("this Saturday", "1994-10-15")]),
+    ("The fair closed this Wednesday.", FRI, [day("this Wednesday", "1994-10-12")]),
+    ("Candidates campaigned ahead of Tuesday's vote.", FRI, [day("Tuesday", "1994-10-18")]),
 ]
 
 DEICTIC_WORDS = [
@@ -504,6 +507,12 @@ OTHER_FORMS = [
     ("Prices rose in early 1995.", FRI, [year("early 1995", 1995)]),
     ("Music from the nineties returned.", FRI, [("the nineties", "1990-01-01", "1999-12-31", "decade")]),
     ("Music from the '70s returned.", FRI, [("the '70s", "1970-01-01", "1979-12-31", "decade")]),
+    (
+        "Photographs from the '70s and '80s hang there.",
+        FRI,
+        [("the '70s", "1970-01-01", "1979-12-31", "decade"), ("'80s", "1980-01-01", "1989-12-31", "decade")],
+    ),
+    ("Highs will reach the mid-70s on the coast.", FRI, []),
     (
         "It was built in the second half of the '70s.",
         FRI,

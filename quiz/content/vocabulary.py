@@ -166,6 +166,8 @@ SHORT_YEAR_FOLLOWERS = frozenset(
     their which who that under until
     """.split()
 )
+# "highs in the mid-70s": without an apostrophe, "the 70s" after these words is a temperature.
+WEATHER_WORDS = r"highs?|lows?|temperatures?|degrees|forecast|weather|mercury|thermometers?|readings"
 # "her 1984 Volvo", "a 1967 Mustang": a model year names a car, not a date.
 MODEL_NOUNS = frozenset(
     """
@@ -185,6 +187,8 @@ FUTURE_WORDS = (
     r"|agreed|promised|vowed|threatened|prepared|preparing|ready|likely|going|about)(?:\s+[a-z]+)?\s+to\s+[a-z]+",
     r"(?:could|might|may|should|must|can)(?:\s+(?:not|also|still|be|have))*(?:\s+[a-z]+)?",
     r"scheduled|slated|upcoming|planned|due",
+    r"ahead\s+of|in\s+advance\s+of|in\s+time\s+for|leading\s+up\s+to|preparing\s+for"
+    r"|(?:days|hours|weeks)\s+(?:left\s+)?before",
 )
 # News tells what is planned in the present tense: "the offer expires Nov. 24", "payable Jan. 5".
 SCHEDULE_WORDS = (

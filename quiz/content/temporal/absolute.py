@@ -123,7 +123,7 @@ def _decade(groups: dict[str, str]) -> Span | None:
 
 
 def _decade_short(groups: dict[str, str]) -> Span:
-    return timespan.decade(1900 + int(groups.get("ds") or groups["ds2"]))
+    return timespan.decade(1900 + int(groups.get("ds") or groups.get("ds2") or groups["ds3"]))
 
 
 def _era_range(groups: dict[str, str]) -> Span | None:
@@ -196,6 +196,7 @@ _CODE_BEFORE = re.compile(
     r"|\b(?:page|pages|p|pp|flight|route|model|room|platform|gate|bus)\.?\s*)$",
     re.IGNORECASE,
 )
+_WEATHER = re.compile(rf"(?i)\b(?:{vocabulary.WEATHER_WORDS})\b")
 _COUNT_FROM = re.compile(r"(?i)\bto\s+\$?\d[\d,.]*(?:\s+[a-z]+){0,3}\s+from\s+$")
 _STREET_AFTER = re.compile(
     r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Avenue|Street|St|Road|Rd|Boulevard|Lane|Drive|Way)\b"
@@ -204,6 +205,8 @@ _STREET_AFTER = re.compile(
 
 def plausible(kind: str, groups: dict[str, str], text: str, start: int, end: int) -> bool:
     """Reject numbers that are counts, measures, codes, model years or parts of names, not years."""
+    if kind == "decade_short" and "ds2" in groups:  # "highs in the mid-70s": degrees, not the 1970s
+        return not _WEATHER.search(text, max(0, start - LOOKBACK), start)
     if kind not in _NUMBER_KINDS:
         return True
     before, after = text[max(0, start - LOOKBACK) : start], text[end : end + LOOKBACK]

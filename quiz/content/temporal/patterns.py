@@ -119,7 +119,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # "the '70s", "the mid-'80s", "the nineties": read in the 20th century, like the spelled decades.
     (
         "decade_short",
-        rf"\b(?:(?i:the)\s+)?(?:{_MODIFIER})?['’](?P<ds>[2-9]0)s\b|\b(?i:the)\s+(?:{_MODIFIER})?(?P<ds2>[2-9]0)s\b",
+        rf"\b(?:(?i:the)\s+)?(?:{_MODIFIER})?['’](?P<ds>[2-9]0)s\b|\b(?i:the)\s+(?:{_MODIFIER})?(?P<ds2>[2-9]0)s\b"
+        r"|(?<=[\s(])['’](?P<ds3>[2-9]0)s\b",  # "the '70s and '80s"
     ),
     (
         "decade_word",
@@ -198,7 +199,7 @@ _PATTERNS: list[tuple[str, str]] = [
 # The first letters of every ordinal word, a superset that is much cheaper to test than the words themselves.
 _ORDINAL_WORD = r"(?:fir|sec|thi|fou|fif|six|sev|eig|nin|ten|ele|twe)"
 _FIRST_WORD = (
-    r"(?=\d"
+    r"(?=\d|['’][2-9]0s"
     r"|(?i:the|from|between)\s+(?:\d|c\.|['’]|early|mid|late|middle|end|turn|following|next|previous|preceding"
     r"|same|subsequent|year|month|day|first|second|latter|beginning|start|fiscal|current|past|calendar|full"
     rf"|entire|whole|rest|balance|\w+ties|{_ORDINAL_WORD}|Fourth|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
@@ -219,7 +220,7 @@ _FIRST_WORD = (
 # A date starts a word: testing that first, and not after an apostrophe ("New Year's"), spares the
 # alternatives most positions in a text.
 SCANNER = re.compile(
-    r"(?<![\w'’])(?=\w)"
+    r"(?:(?<![\w'’])(?=\w)|(?<=[\s(])(?=['’]))"
     + _FIRST_WORD
     + "(?:"
     + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS)
@@ -241,7 +242,7 @@ NAME_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
 DEICTIC_NOT_DAY_BEFORE = re.compile(rf"\b(?:{vocabulary.DEICTIC_NOT_DAY_BEFORE})\s+$")
 DEICTIC_NOT_DAY_AFTER = re.compile(rf"\s*(?:{vocabulary.DEICTIC_NOT_DAY_AFTER})\b")
 NOT_DATE_AFTER = re.compile(rf"\s+(?:{vocabulary.MONTH_NOT_DATE_AFTER})\b")
-HOLIDAY_LEADS = re.compile(r"(?i)\b(?:on|before|after|until|till|since|by|over|at|for|through)\s+$")
+HOLIDAY_LEADS = re.compile(r"(?i)\b(?:on|before|after|until|till|since|by|over|at|for|through|this)\s+$")
 # "Thanksgiving travel", "Thanksgiving weekend": a name used as a modifier of a noun.
 NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|but|to|in|on|at|for|when|as|with|the|a|this|that|is|was)\b)[a-z]")
 COORDINATED = re.compile(r"\s*(?:and|or|to|through|,)\s+\d")  # "soared in 2020 and 2021": no one year

@@ -73,7 +73,10 @@ def _relative(groups: dict[str, str], today: Point, tense: str | None) -> Span |
         weekday = _WEEKDAYS.index(unit.lower())
         if steps:
             return _weekday(today, weekday, future=steps > 0, strict=True)
-        return _weekday(today, weekday, future=tense == "future")
+        # "this Friday" looks ahead unless its verb is past; on a Friday it is the day itself.
+        if tense == "past" or weekday == _as_date(today).weekday():
+            return _weekday(today, weekday, future=False)
+        return _weekday(today, weekday, future=True)
     month = month_value(unit)
     if steps == 0:
         return timespan.month(today.year, month)
