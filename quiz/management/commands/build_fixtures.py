@@ -35,7 +35,13 @@ class Command(BaseCommand):
                 f"to {output}"
             )
         )
-        if collection.skipped:
-            count = len(collection.skipped)
-            dates = "date" if count == 1 else "dates"
-            self.stdout.write(f"Left out {count} {dates}; the preview command shows why.")
+        if collection.skipped or collection.left_out:
+            self.stdout.write(
+                f"Left out {_count(len(collection.skipped), 'date')} that could not be placed and "
+                f"{_count(len(collection.left_out), 'fact')} not worth asking; "
+                "the preview and content_report commands show why."
+            )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
