@@ -17,7 +17,7 @@ DANGLING = re.compile(
     r"\s*(?:[,.;:!?)](?=\s|$)|$)"
 )
 EMPTY_SLOT = re.compile(r"\(\s*[,;:–—-]?\s*\)|\s[,;:]|[,;]\s*[,;.]|\(\s*[,;–—-]")
-ORPHAN_PARTICIPLE = re.compile(r",\s+[a-z]+ed\s*[,.]")
+ORPHAN_PARTICIPLE = re.compile(r",\s+[a-z]+(?:ed|en|ught)\s*(?:[,.;]|$)")  # ", published,", ", fought"
 PRONOUN_START = re.compile(r"^(?:It|He|She|They|This|These|Those|Its|His|Her|Their|We|I|Them|Him)\b")
 REPORTED_TAIL = re.compile(
     r",\s+(?:[\w'’-]+\s+){0,4}(?:said|says|told|added|announced|reported|stated)\b[^,]*$"

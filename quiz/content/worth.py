@@ -31,6 +31,14 @@ MARKET_WORDS = frozenset(
     index indexes indices points cents
     """.split()
 )
+# A figure that rose, fell or stood at a level is a statistic, not an event.
+FIGURE_VERBS = frozenset(
+    {"be", "stand", "reach", "rise", "fall", "climb", "drop", "total", "peak", "grow", "burn"}
+)
+MEASURES = frozenset(
+    "percent per % million billion trillion dollars euros pounds yen acres hectares tonnes barrels"
+    " points".split()
+)
 FORECAST_VERBS = frozenset({"expect", "forecast", "project", "predict", "anticipate", "estimate", "hope"})
 FORECAST_WORDS = frozenset({"expected", "likely", "forecast", "projected", "predicted", "set to"})
 # Words of a timetable: "meets every Monday", "held each year".
@@ -76,9 +84,14 @@ def _reporting(candidate: Candidate) -> bool:
 
 def _market(candidate: Candidate) -> bool:
     words = candidate.event.clause_words
-    return bool(MARKET_WORDS & _words(candidate)) and any(
-        word[:1].isdigit() or word in {"%", "percent", "cents", "points"} for word in words
+    has_number = any(word[:1].isdigit() or word in {"%", "percent", "cents", "points"} for word in words)
+    if MARKET_WORDS & _words(candidate):
+        return has_number
+    # "Inflation was 1.3 percent in June", "the number stood at 563", "trade fell to 1.4 billion dollars".
+    figure = any(
+        word[:1].isdigit() and following in MEASURES for word, following in itertools.pairwise(words)
     )
+    return (figure or "stood" in words) and candidate.event.verb in FIGURE_VERBS
 
 
 def _forecast(candidate: Candidate) -> bool:
