@@ -109,8 +109,8 @@ def _mention(match: re.Match[str], text: str, context: Context) -> Mention | Non
 
 
 def _moves_focus(span: Span, text: str, start: int, end: int) -> bool:
-    """Tell whether the text moves to a year here ("For 1991, ...", "grew 5 percent in 2024"), so that "the
-    year" and "a year earlier" now count from it; "since October 2015" or "That 2000 agreement" do not."""
+    """Tell whether the text turns to this date's year, so "the year" and "a year earlier" count from it."""
+    # "For 1991, ..." and "grew 5 percent in 2024" turn to a year; "since 2015" and "That 2000 pact" do not.
     if span.precision not in _FOCUS_PRECISIONS or span.is_range:
         return False
     lead = FOCUS_LEADS.search(text, max(0, start - 12), start)

@@ -194,10 +194,10 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"\b(?:(?P<bm_mod>(?i:early|mid|late))[-\s]+)?(?P<bm_m>{_MONTH_ALONE})(?!\w)(?!\.?\s*\d)",
     ),
 ]
-# Every expression starts a word, and with one of these words; checking that first lets the
-# scanner skip most positions without trying each pattern.
 # The first letters of every ordinal word, a superset that is much cheaper to test than the words themselves.
 _ORDINAL_WORD = r"(?:fir|sec|thi|fou|fif|six|sev|eig|nin|ten|ele|twe)"
+# Every expression starts a word, and with one of these words; checking that first lets the
+# scanner skip most positions without trying each pattern.
 _FIRST_WORD = (
     r"(?=\d|['’][2-9]0s"
     r"|(?i:the|from|between)\s+(?:\d|c\.|['’]|early|mid|late|middle|end|turn|following|next|previous|preceding"
@@ -217,8 +217,8 @@ _FIRST_WORD = (
     r"|Thanksgiving|Christmas|Boxing)\b"
     r"|(?:Jan|Feb|Mar|Apr|May|Ju[nl]|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
 )
-# A date starts a word: testing that first, and not after an apostrophe ("New Year's"), spares the
-# alternatives most positions in a text.
+# A date starts a word (not after an apostrophe: "New Year's"), or is a decade like "'80s"; testing that
+# first spares the alternatives most positions in a text.
 SCANNER = re.compile(
     r"(?:(?<![\w'’])(?=\w)|(?<=[\s(])(?=['’]))"
     + _FIRST_WORD
