@@ -81,6 +81,16 @@ def test_find_event_names_the_event_its_date_belongs_to(sentence, when, event, c
             "1987",
             "the clause is a state since the date, not an event of it",
         ),
+        (
+            "President Trump had held a narrowing lead in the state until Friday.",
+            "Friday",
+            "the clause is a state until the date, not an event of it",
+        ),
+        (
+            "Many cities marked Christmas Eve under heavy police presence.",
+            "Christmas Eve",
+            "the date is what the verb is about, not when it happened",
+        ),
     ],
 )
 def test_find_event_asks_no_event_question_where_it_is_not_sure(sentence, when, reason):

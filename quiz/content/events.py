@@ -330,7 +330,8 @@ class _Finder:
         self._resolve_inner_pronouns(verb, selection)
         cloze = _tidy(_join(subject, be, self._render(selection, blank=True)))
         body = self._render(selection - self.phrase | self._possessive_place(), blank=False)
-        if self.preposition in UNTIL and verb.lemma in DURATIVE and kind == "clause":
+        ended = self.preposition in UNTIL and verb.lemma in DURATIVE and kind == "clause"
+        if ended:
             body = "ended"  # "lasted until 1914": what happened in 1914 is the end
         text = _tidy(_join(subject, be, body))
         if BLANK not in cloze:
@@ -339,6 +340,10 @@ class _Finder:
             return replace(unasked, reason="quotation")
         if self.preposition in STATE_FROM:
             return replace(unasked, cloze=cloze, reason=STATE_REASON)
+        if self.preposition in UNTIL and not ended:  # "had held a lead until Friday": a state that ended
+            return replace(
+                unasked, cloze=cloze, reason="the clause is a state until the date, not an event of it"
+            )
         if self._argument() or verb.lemma in VALUE_VERBS:
             return replace(
                 unasked, cloze=cloze, reason="the date is what the verb is about, not when it happened"
@@ -625,7 +630,8 @@ def subject_of(parse: Parse) -> tuple[str, str] | None:
 def named_in(parse: Parse, noun: str) -> str | None:
     """Return a name of a sentence whose head noun is `noun`: "the Kiel Canal", "the Zoji La pass"."""
     for token in parse.tokens:
-        if token.lemma.lower() != noun or token.pos not in {"NOUN", "PROPN"}:
+        # Only a name of the thing itself ("the Kiel Canal"), not a description ("the Maurya emperor").
+        if token.lemma.lower() != noun or token.pos != "PROPN" or not token.text[:1].isupper():
             continue
         words = {token.i}
         for child in parse.children(token.i):

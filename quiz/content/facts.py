@@ -127,7 +127,9 @@ def _events(sentences: list[str], found: list[list[Mention]], title: str) -> lis
                     m.end,
                     [r for r in ranges if r[0] != m.start],
                     context,
-                    after=_dateline_prefix(sentences[index]) if index == 0 else 0,
+                    after=_dateline_prefix(sentences[index])
+                    if index == 0
+                    else _speaker_end(sentences[index]),
                 )
                 for m in mentions
                 if m.span is not None
@@ -228,10 +230,19 @@ _PLACE_LINE = re.compile(
 )
 
 
+# "HALVERSEN: ", "TOM HALVERSEN, BYLINE: ", "BERNARD SHAW, Anchor: ": a speaker in a transcript.
+_SPEAKER = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Za-z][A-Za-z .'-]{1,30})?:\s+")
+
+
 def _dateline_prefix(sentence: str) -> int:
-    """Return where a dateline or a place line ends at the start of a sentence, or 0."""
+    """Return where a dateline, a place line or a speaker's name ends at the start of a sentence, or 0."""
     place = _PLACE_LINE.match(sentence)
-    return max(_dateline_end(sentence), place.end() if place else 0)
+    return max(_dateline_end(sentence), place.end() if place else 0, _speaker_end(sentence))
+
+
+def _speaker_end(sentence: str) -> int:
+    speaker = _SPEAKER.match(sentence)
+    return speaker.end() if speaker else 0
 
 
 def _in_dateline(sentence: str, mention: Mention) -> bool:

@@ -407,8 +407,9 @@ class _DistractorCheck:
         self.stem = stem.casefold() if DIGIT.search(stem) else None
         self.cap: Point | None = None
         self.accepted: list[Span] = []  # accepted distractors, which must not overlap one another
-        if fact.horizon is not None and fact.span.end <= fact.horizon:
-            # A past event: no wrong answer lies after the horizon's unit (2025 is fine in May 2025).
+        if fact.horizon is not None and fact.span.start <= fact.horizon:
+            # A past event (or one under way, "earlier in the year"): no wrong answer lies after the
+            # horizon's unit (2025 is fine in May 2025).
             self.cap = unit(fact.horizon, fact.span.precision).end
 
     def __call__(self, candidate: Span) -> bool:

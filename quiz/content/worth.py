@@ -23,6 +23,9 @@ REPORTING_VERBS = frozenset(
     argue explain acknowledge warn tweet post ask quote disclose reveal brief testify urge stress
     """.split()
 )
+# The day figures came out is not an event: "figures published on Monday", "a survey released on 23 May".
+RELEASE_VERBS = frozenset({"publish", "release", "show", "take", "issue", "conduct"})
+FIGURE_SOURCES = frozenset({"figures", "data", "survey", "poll", "statistics", "numbers", "report", "index"})
 # Figures of a market day or a company's quarter.
 MARKET_WORDS = frozenset(
     """
@@ -78,6 +81,8 @@ def _words(candidate: Candidate) -> frozenset[str]:
 def _reporting(candidate: Candidate) -> bool:
     event, words = candidate.event, _words(candidate)
     if event.verb in REPORTING_VERBS or event.governor in REPORTING_VERBS:
+        return True
+    if event.verb in RELEASE_VERBS and FIGURE_SOURCES & words:  # "figures published on Monday showed"
         return True
     return "comment" in words or ("not" in words and bool(NOT_AVAILABLE & words))
 

@@ -62,6 +62,9 @@ def find_dates_in_sentences(sentences: list[str], *, published: datetime.date | 
 
 def _find(text: str, context: Context) -> list[Mention]:
     mentions: list[Mention] = []
+    context.recent_age += 1
+    if context.recent_age > _RECENT_SENTENCES:
+        context.recent_focus = None
     for match in SCANNER.finditer(text):
         mention = _mention(match, text, context)
         if mention is None:
@@ -70,7 +73,9 @@ def _find(text: str, context: Context) -> list[Mention]:
         if mention.span is not None:
             context.previous = mention.span
             if mention.focus:
-                context.focus = mention.span
+                context.recent_focus, context.recent_age = mention.span, 0
+                if _near(mention.span, context.published):
+                    context.focus = mention.span
     return merge_ranges(text, mentions)
 
 
@@ -119,6 +124,14 @@ def _moves_focus(span: Span, text: str, start: int, end: int) -> bool:
     return not COORDINATED.match(text, end)  # "soared in 2020 and 2021": no one year
 
 
+def _near(span: Span, published: datetime.date | None) -> bool:
+    """Tell whether a news text can turn to this year for its "the year": one close to its publication."""
+    # "joined the company in 1971" is a fact about the past; the year in focus stays the reporting year.
+    return published is None or abs(span.start.year - published.year) <= _FOCUS_YEARS
+
+
+_FOCUS_YEARS = 2
+_RECENT_SENTENCES = 1
 # A day moves only the day in focus ("that day"), through the date before; a month or a year moves the year.
 _FOCUS_PRECISIONS = frozenset({Precision.MONTH, Precision.YEAR})
 

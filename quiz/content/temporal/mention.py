@@ -30,6 +30,11 @@ class Context:
     published: datetime.date | None
     previous: Span | None  # the last date: "the following year" counts from it
     focus: Span | None  # the date the text has moved to, if any: "the year", "a year earlier" count from it
+    # A year the text turns to however far back holds for its sentence and the next: "It lost $20 million in
+    # 1989, after earning $150 million a year earlier" compares with 1988, "In March 1990 it opened. Later in
+    # the year ..." is 1990; after that the text is back in the reporting year.
+    recent_focus: Span | None = None
+    recent_age: int = 0  # sentences since `recent_focus` was named
 
 
 NO_PUBLISHED = "needs the publication date, which the document does not give"

@@ -231,7 +231,7 @@ PREVIOUS_WORD = re.compile(r"([A-Za-z]+)(\.|,)?\s*$")
 PUNCTUATION_NEXT = re.compile(r"\s*(?:[,.;:)]|$)")
 GROUPS = {name: tuple(re.findall(r"\(\?P<(\w+)>", pattern)) for name, pattern in _PATTERNS}
 # Kinds whose value depends on the tense of their verb; the others never pay for reading it.
-TENSED = frozenset({"weekday", "md", "md_range", "dm", "bare_month", "holiday", "relative"})
+TENSED = frozenset({"weekday", "md", "md_range", "dm", "bare_month", "holiday", "relative", "focus_year"})
 LOOKBACK = 40  # characters around a date that the checks below read; more would make them quadratic
 BARE_MONTH_LEADS = re.compile(
     r"\b(?:in|In|during|During|since|Since|until|Until|by|By|early|Early|late|Late|mid-|from|From|of"

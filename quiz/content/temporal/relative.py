@@ -23,7 +23,7 @@ _TIE_DAYS = 30  # closer than this, with no tense to choose, the year is a guess
 
 def resolve_relative(kind: str, groups: dict[str, str], context: Context, *, tense: str | None) -> Span | str:
     if kind in {"anaphor", "anaphor_shift", "focus_year", "focus_day", "year_ago"}:
-        return _anaphor(kind, groups, context)
+        return _anaphor(kind, groups, context, tense=tense)
     if kind == "left_out":
         return _LEFT_OUT
     if kind == "holiday" and "hol_y" in groups:
@@ -206,6 +206,8 @@ _RELATIVE = {
 
 def _anchor_of_focus(context: Context) -> Span | None:
     """Return the date in focus: the one the text has moved to, or else the publication date."""
+    if context.recent_focus is not None:
+        return context.recent_focus
     if context.focus is not None:
         return context.focus
     if context.published is not None:
@@ -213,11 +215,14 @@ def _anchor_of_focus(context: Context) -> Span | None:
     return None
 
 
-def _anaphor(kind: str, groups: dict[str, str], context: Context) -> Span | str:
+def _anaphor(kind: str, groups: dict[str, str], context: Context, *, tense: str | None) -> Span | str:
     if kind in {"focus_year", "year_ago"}:
         anchor = _anchor_of_focus(context)
         if anchor is None:
             return NO_PUBLISHED
+        if kind == "focus_year" and tense == "future" and context.published is not None:
+            # "banks expect to finish by the end of the year" looks ahead from now, whatever year came before.
+            anchor = timespan.year(max(anchor.start.year, context.published.year))
         return timespan.shift(timespan.year(anchor.start.year), -1 if kind == "year_ago" else 0)
     if kind == "focus_day" or groups.get("an_u", "").lower() == "day":
         return _day_in_focus(kind, groups, context)
