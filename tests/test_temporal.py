@@ -389,6 +389,17 @@ YEARS_IN_FOCUS = [
         FRI,
         [("March 1990", "1990-03-01", "1990-03-31", "month"), year("Later in the year", 1990)],
     ),
+    # A year far from the publication holds for its sentence and the next only: a biography moves no focus.
+    (
+        ["Smith joined the bank in 1971.", "He ran 40 branches.", "Sales rose from the year-earlier period."],
+        datetime.date(1994, 10, 14),
+        [year("1971", 1971), year("year-earlier", 1993)],
+    ),
+    (
+        ["Back in nineteen eighty-five, few worried.", "By the end of the year, banks expect to be ready."],
+        datetime.date(1999, 12, 26),
+        [year("nineteen eighty-five", 1985), year("the end of the year", 1999)],
+    ),
     (
         ["The storm hit the coast Friday.", "Later in the day, the wind dropped."],
         FRI,
