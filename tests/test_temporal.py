@@ -389,7 +389,15 @@ YEARS_IN_FOCUS = [
         FRI,
         [("March 1990", "1990-03-01", "1990-03-31", "month"), year("Later in the year", 1990)],
     ),
-    # A year far from the publication holds for its sentence and the next only: a biography moves no focus.
+    # A year compared with is not turned to; one far from the publication holds for two sentences only.
+    (
+        [
+            "The company earned $6.9 billion last year, up from $2.5 billion in 1994.",
+            "Sales fell from a year earlier.",
+        ],
+        datetime.date(1996, 3, 8),
+        [year("last year", 1995), year("1994", 1994), year("a year earlier", 1995)],
+    ),
     (
         ["Smith joined the bank in 1971.", "He ran 40 branches.", "Sales rose from the year-earlier period."],
         datetime.date(1994, 10, 14),

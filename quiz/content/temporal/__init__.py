@@ -19,6 +19,7 @@ from quiz.content.temporal.absolute import ABSOLUTE, plausible
 from quiz.content.temporal.mention import NO_PUBLISHED, Context, Mention
 from quiz.content.temporal.patterns import (
     BARE_MONTH_LEADS,
+    COMPARED,
     COORDINATED,
     DEICTIC_NOT_DAY_AFTER,
     DEICTIC_NOT_DAY_BEFORE,
@@ -30,7 +31,6 @@ from quiz.content.temporal.patterns import (
     NOT_DATE_AFTER,
     NOUN_AFTER,
     SCANNER,
-    SINCE,
     TENSED,
     WEEKDAY_NAME_BEFORE,
 )
@@ -119,7 +119,7 @@ def _moves_focus(span: Span, text: str, start: int, end: int) -> bool:
     if span.precision not in _FOCUS_PRECISIONS or span.is_range:
         return False
     lead = FOCUS_LEADS.search(text, max(0, start - 12), start)
-    if lead is None or SINCE.search(text, max(0, start - 2 * LOOKBACK), start):
+    if lead is None or COMPARED.search(text, max(0, start - 2 * LOOKBACK), start):
         return False
     return not COORDINATED.match(text, end)  # "soared in 2020 and 2021": no one year
 
@@ -130,7 +130,7 @@ def _near(span: Span, published: datetime.date | None) -> bool:
     return published is None or abs(span.start.year - published.year) <= _FOCUS_YEARS
 
 
-_FOCUS_YEARS = 2
+_FOCUS_YEARS = 1
 _RECENT_SENTENCES = 1
 # A day moves only the day in focus ("that day"), through the date before; a month or a year moves the year.
 _FOCUS_PRECISIONS = frozenset({Precision.MONTH, Precision.YEAR})
