@@ -458,6 +458,8 @@ SPELLED_DATES = [
     ("The bridge was built in nineteen hundred.", FRI, [year("nineteen hundred", 1900)]),
     ("The talks resume April ninth.", datetime.date(1996, 4, 3), [day("April ninth", "1996-04-09")]),
     ("They sent two thousand troops.", FRI, []),
+    ("Talks in Copenhagen in two thousand nine ended in failure.", FRI, [year("two thousand nine", 2009)]),
+    ("They sent two thousand nine hundred troops.", FRI, []),
     (
         "Computers may fail on January first, two thousand.",
         FRI,

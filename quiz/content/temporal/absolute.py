@@ -216,8 +216,8 @@ def plausible(kind: str, groups: dict[str, str], text: str, start: int, end: int
     if _CODE_BEFORE.search(before) or _STREET_AFTER.match(after) or _COUNT_FROM.search(before):
         return False  # "F-1947", "to 520 branches from 410"
     if kind == "spelled_year":  # "two thousand" is a count when a noun follows: "two thousand troops"
-        if "sy_lead" in groups or not groups["sy"].lower().startswith("two"):
-            return True
+        if "sy_lead" in groups or not re.fullmatch(r"(?i)two\s+thousand", groups["sy"]):
+            return True  # "two thousand nine" is a year unless a count noun follows, which was checked above
         return (
             next_word is None
             or not next_word.group(1).islower()
