@@ -220,7 +220,7 @@ _FIRST_WORD = (
 # A date starts a word (not after an apostrophe: "New Year's"), or is a decade like "'80s"; testing that
 # first spares the alternatives most positions in a text.
 SCANNER = re.compile(
-    r"(?:(?<![\w'’])(?=\w)|(?<=[\s(])(?=['’]))"
+    r"(?:(?<![\w'’,.$£€#])(?=\w)|(?<=[\s(])(?=['’]))"
     + _FIRST_WORD
     + "(?:"
     + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS)
