@@ -518,6 +518,11 @@ HOLIDAYS = [
         [day("Thanksgiving", "1993-11-25")],
     ),
     ("Thanksgiving travel is heavy this year.", datetime.date(1993, 11, 24), [year("this year", 1993)]),
+    (
+        ["Stores opened Monday.", "Sales jumped the day after Thanksgiving."],
+        datetime.date(1993, 11, 30),
+        [day("Monday", "1993-11-29"), day("Thanksgiving", "1993-11-25")],
+    ),
 ]
 
 OTHER_FORMS = [

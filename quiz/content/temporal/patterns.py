@@ -169,7 +169,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?:(?i:later|earlier)\s+)?(?:(?i:the)\s+(?P<an_dir>following|next|previous|preceding|same|subsequent)"
         r"|(?i:that|that\s+same)(?P<an_that>))\s+(?P<an_u>year|month|day|decade|century)\b"
         r"|\b(?i:the)\s+(?P<an2_u>year|month|day)\s+(?P<an2_dir>after|before)\b"
-        r"(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we)\b)",
+        # "the day after the vote" counts from an event, "the day before Thanksgiving" from a named day
+        r"(?!\s+(?:(?:the|a|an|his|her|its|their|he|she|it|they|we)\b|[A-Z0-9]))",
     ),
     (
         "focus_year",
