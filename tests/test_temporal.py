@@ -291,6 +291,7 @@ BARE_WEEKDAYS = [
     ("The ministers will meet Friday.", FRI, [day("Friday", "1994-10-21")]),  # strictly after
     ("The vote is scheduled for Saturday.", FRI, [day("Saturday", "1994-10-15")]),
     ("He planned to leave on Thursday.", FRI, [day("Thursday", "1994-10-20")]),
+    ("Clinton was to campaign in Toledo on Sunday.", FRI, [day("Sunday", "1994-10-16")]),
     ("The offer expires Monday.", FRI, [day("Monday", "1994-10-17")]),
     ("Voters go to the polls Tuesday.", FRI, [day("Tuesday", "1994-10-18")]),
     ("She travels to Ohio on Monday.", FRI, [day("Monday", "1994-10-17")]),

@@ -183,6 +183,7 @@ FUTURE_WORDS = (
     r"\w+ly))*(?:\s+[a-z]+)?",
     r"(?:is|are|was|were|be|been)\s+(?:set|due|expected|scheduled|slated|planned|poised|likely|supposed|going)"
     r"(?:\s+to\s+[a-z]+|\s+for)?",
+    r"(?:is|are|was|were)\s+to\s+[a-z]+",  # "Clinton was to campaign in Toledo on Sunday"
     r"(?:plans?|planned|planning|intends?|intended|expects?|expected|hopes?|hoped|aims?|aimed|wants?|wanted"
     r"|agreed|promised|vowed|threatened|prepared|preparing|ready|likely|going|about)(?:\s+[a-z]+)?\s+to\s+[a-z]+",
     r"(?:could|might|may|should|must|can)(?:\s+(?:not|also|still|be|have))*(?:\s+[a-z]+)?",
