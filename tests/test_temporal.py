@@ -392,6 +392,11 @@ YEARS_IN_FOCUS = [
     ),
     # A year compared with is not turned to; one far from the publication holds for two sentences only.
     (
+        ["The stock has gained 40 percent, after doubling in 2020.", "Profit rose during the year."],
+        datetime.date(2021, 7, 29),
+        [year("2020", 2020), year("the year", 2021)],
+    ),
+    (
         [
             "The company earned $6.9 billion last year, up from $2.5 billion in 1994.",
             "Sales fell from a year earlier.",

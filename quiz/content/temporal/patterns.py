@@ -247,6 +247,9 @@ HOLIDAY_LEADS = re.compile(r"(?i)\b(?:on|before|after|until|till|since|by|over|a
 # "Thanksgiving travel", "Thanksgiving weekend": a name used as a modifier of a noun.
 NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|but|to|in|on|at|for|when|as|with|the|a|this|that|is|was)\b)[a-z]")
 COORDINATED = re.compile(r"\s*(?:and|or|to|through|,)\s+\d")  # "soared in 2020 and 2021": no one year
-# "up from $2.5 billion in 1994", "since 2015": a year compared with or counted from is not turned to.
-COMPARED = re.compile(r"(?i)\b(?:since|from|than|compared\s+(?:with|to)|against|versus|vs\.)\b[^,;:]*$")
+# "up from $2.5 billion in 1994", "since 2015", "after doubling in 2020": a year compared with, counted
+# from or set in a subordinate clause is not one the text turns to.
+COMPARED = re.compile(
+    r"(?i)\b(?:since|from|than|compared\s+(?:with|to)|against|versus|vs\.|after|before)\b[^,;:]*$"
+)
 FOCUS_LEADS = re.compile(r"(?i)(?:^|\b(?:in|for|during|throughout|of)\s+)$")
