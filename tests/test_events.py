@@ -87,6 +87,11 @@ def test_find_event_names_the_event_its_date_belongs_to(sentence, when, event, c
             "the clause is a state until the date, not an event of it",
         ),
         (
+            "A tennis court in the Tuileries garden built in the 19th century now holds the show.",
+            "the 19th century",
+            "the participle may belong to another noun",
+        ),
+        (
             "Many cities marked Christmas Eve under heavy police presence.",
             "Christmas Eve",
             "the date is what the verb is about, not when it happened",
@@ -119,6 +124,14 @@ def test_find_event_resolves_a_pronoun_from_its_context():
     start = sentence.index("from 1940")
     found = find_event(parse, start, start + len("from 1940 to 1945"), context=Before("the ferry service"))
     assert found.text == "The ferry service was closed after the flood"
+
+
+def test_find_event_leaves_a_pronoun_in_reported_speech_to_its_speaker():
+    sentence = "He was born in 1901, the director said."
+    parse = parse_sentences([sentence])[0]
+    start = sentence.index("1901")
+    found = find_event(parse, start, start + 4, context=Before("the director"))
+    assert (found.text, found.reason) == ("", "pronoun in reported speech")
 
 
 def test_find_event_names_a_bare_noun_as_the_document_did_before():

@@ -576,6 +576,7 @@ FALSE_DATES = [
     ("A spokesman, April Thornton, said the company was reviewing it.", FRI, []),
     ("It expanded its network to 520 branches from 410 during the year.", FRI, [year("the year", 1994)]),
     ("She drove her 1984 Volvo to work.", FRI, []),
+    ("The quake hit at 10:12 p.m. (1312 GMT) on the coast.", FRI, []),
     ("The plant supplies axles for the 1990 models.", FRI, []),
     ("Crude oil for February delivery fell $1.62.", FRI, []),
     ("Good Friday services were held.", FRI, []),

@@ -49,6 +49,8 @@ PRONOUNS = {
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 QUOTES = frozenset('"“”')
+# Verbs of saying: what they govern is somebody's words, and its pronouns are the speaker's.
+REPORTING = frozenset({"say", "tell", "add", "write", "recall", "explain", "note", "insist", "argue"})
 # Prepositions after which a noun's date is not the clause's: "stepped up talks after the 2021 return".
 TIME_RELATIONS = frozenset({"after", "before", "since", "following", "until", "till", "prior"})
 # Nouns of time: a date that is one of them is adverbial even when parsed as an object ("opened the
@@ -492,6 +494,9 @@ class _Finder:
             raise _Unsure("no subject")
         if verb.dep == "acl" and verb.tag == "VBN" and verb.head != verb.i:
             noun = self.tokens[verb.head]
+            if noun.dep == "pobj" and self.tokens[self.tokens[noun.head].head].pos in {"NOUN", "PROPN"}:
+                # "a tennis court in the Tuileries garden built in the 19th century": court or garden?
+                raise _Unsure("the participle may belong to another noun")
             return self._phrase(noun, without=verb.i), _be(noun)
         if verb.dep == "advcl" and verb.tag == "VBN":  # "Founded in 1820, the company ..."
             main = self.tokens[verb.head]
@@ -563,11 +568,22 @@ class _Finder:
             self.replace[first.i] = found if first.i else found[:1].upper() + found[1:]
             self.dropped |= words - {first.i}
 
+    def _reported(self, token: Token) -> bool:
+        """Tell whether a word is in a quotation or in what somebody said: its pronouns are theirs."""
+        if any(mark in self.parse.text for mark in QUOTES):
+            return True
+        return any(
+            above.dep in {"ccomp", "parataxis"} and self.tokens[above.head].lemma in REPORTING
+            for above in self.parse.ancestors(token.i)
+        )
+
     def _resolve(self, pronoun: Token) -> tuple[str, str]:
         """Put the antecedent in place of a pronoun that starts the subject, when it is certain."""
         if pronoun.lower in DEMONSTRATIVES and pronoun.dep == "det":
             self.replace[pronoun.i] = "the"
             return "", ""
+        if self._reported(pronoun):
+            raise _Unsure("pronoun in reported speech")  # "'He was a great witness,' Bouvier said"
         found = self.context.antecedent(PRONOUNS[pronoun.lower]) if self.context else None
         if not found:
             raise _Unsure("pronoun without antecedent")

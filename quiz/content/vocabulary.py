@@ -149,6 +149,7 @@ COUNT_NOUNS = frozenset(
     civilians pilgrims tourists visitors houses homes buildings villages schools beds patients
     doctors jobs employees staff passengers rounds missiles rockets drones feet-high metres-high
     branches stores offices shares contracts barrels cars
+    gmt utc est edt cst cdt mst mdt pst pdt bst cet jst ist hrs local
     """.split()
 )
 
