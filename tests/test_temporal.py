@@ -519,6 +519,16 @@ HOLIDAYS = [
         [day("the Fourth of July", "2022-07-04")],
     ),
     (
+        "Last Independence Day, crowds were limited.",
+        datetime.date(2022, 7, 1),
+        [day("Last Independence Day", "2021-07-04")],
+    ),
+    (
+        "Markets reopen after next Thanksgiving.",
+        datetime.date(1993, 11, 24),
+        [day("next Thanksgiving", "1994-11-24")],
+    ),
+    (
         "Families travel the day before Thanksgiving.",
         datetime.date(1993, 11, 24),
         [day("Thanksgiving", "1993-11-25")],

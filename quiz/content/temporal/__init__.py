@@ -150,7 +150,7 @@ def _accepted(kind: str, groups: dict[str, str], text: str, start: int, end: int
         if WEEKDAY_NAME_BEFORE.search(before):  # "Good Friday", "Black Monday"
             return False
         return not (name_after and name_after.group(1) in vocabulary.WEEKDAY_NAME_AFTER)  # "the Sunday Times"
-    if kind == "holiday" and holiday_of(groups["hol"]).after_preposition:
+    if kind == "holiday" and "hol_dir" not in groups and holiday_of(groups["hol"]).after_preposition:
         return HOLIDAY_LEADS.search(before) is not None and not NOUN_AFTER.match(text, end)
     if kind == "deictic":
         return not (DEICTIC_NOT_DAY_BEFORE.search(before) or DEICTIC_NOT_DAY_AFTER.match(text, end))

@@ -52,7 +52,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"\b(?P<iso_y>\d{4})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])\b"),
     (
         "holiday",
-        rf"(?=[A-Z]|the\s+F)(?P<hol>{_HOLIDAY})\b(?:,?\s+(?P<hol_y>1\d{{3}}|20\d{{2}})\b(?![,.]\d))?",
+        rf"(?:(?P<hol_dir>(?i:last|next))\s+)?(?=[A-Z]|the\s+F)(?P<hol>{_HOLIDAY})\b"
+        rf"(?:,?\s+(?P<hol_y>1\d{{3}}|20\d{{2}})\b(?![,.]\d))?",
     ),
     (
         "day_range",

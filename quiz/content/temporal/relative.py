@@ -188,6 +188,12 @@ def _holiday(name: str, year: int) -> Span:
 
 def _nearest_holiday(groups: dict[str, str], today: Point, tense: str | None) -> Span | str:
     candidates = {year: _holiday(groups["hol"], year) for year in range(today.year - 1, today.year + 2)}
+    if (
+        "hol_dir" in groups
+    ):  # "last Independence Day" is the latest before the publication day, "next" the first after
+        if groups["hol_dir"].lower() == "last":
+            return max(span for span in candidates.values() if span.end < today)
+        return min(span for span in candidates.values() if span.start > today)
     return _nearest_year(candidates, today, tense)  # type: ignore[arg-type]
 
 
