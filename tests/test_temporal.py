@@ -525,7 +525,7 @@ HOLIDAYS = [
     ),
     (
         "Markets reopen after next Thanksgiving.",
-        datetime.date(1993, 11, 24),
+        datetime.date(1993, 12, 1),
         [day("next Thanksgiving", "1994-11-24")],
     ),
     (
