@@ -295,6 +295,8 @@ BARE_WEEKDAYS = [
     ("The offer expires Monday.", FRI, [day("Monday", "1994-10-17")]),
     ("Voters go to the polls Tuesday.", FRI, [day("Tuesday", "1994-10-18")]),
     ("She travels to Ohio on Monday.", FRI, [day("Monday", "1994-10-17")]),
+    ("The show previews to members on Wednesday.", FRI, [day("Wednesday", "1994-10-19")]),
+    ("Admission is free on Friday evenings.", FRI, []),
     ("He said on Tuesday the bank may cut rates.", FRI, [day("Tuesday", "1994-10-11")]),
     ("Until Wednesday, officials had refused to comment.", FRI, [day("Wednesday", "1994-10-12")]),
     ("Investigators will begin examining the recovered debris Monday.", FRI, [day("Monday", "1994-10-17")]),

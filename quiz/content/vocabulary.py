@@ -200,7 +200,7 @@ SCHEDULE_WORDS = (
     r"|resume|reopen|open|close|begin|start|expire|convene|meet|arrive|leave"
     # a planned event in the simple present: "she travels to Ohio Monday", "voters go to the polls Tuesday";
     # not "votes", "hosts" or "reports", which are as often plural nouns
-    r"|travels|testifies|campaigns|goes|go"
+    r"|travels|testifies|campaigns|goes|go|premieres|debuts|airs|performs|previews"
 )
 PAST_WORDS = (
     # "the recovered debris": a participle after a determiner is an adjective, not a tense

@@ -189,7 +189,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("deictic", rf"\b(?P<dx>(?i:{_DEICTIC}))\b(?:\s+(?P<dx_part>morning|afternoon|evening|night))?"),
     (
         "weekday",
-        rf"\b(?P<wd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b(?!\s*,?\s*(?:\d|{_MONTH}))",
+        rf"\b(?P<wd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?\b(?!\s*,?\s*(?:\d|{_MONTH}))"
+        r"(?!\s+(?:mornings|afternoons|evenings|nights)\b)",  # "free on Friday evenings": every week
     ),
     (
         "bare_month",
