@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -9,6 +10,7 @@ from django.core.management import CommandError, call_command
 
 from quiz.benchmarks.corpus import MAX_DOCUMENT_BYTES, MIN_DOCUMENT_BYTES, write_corpus
 from quiz.benchmarks.timing import content_benchmark
+from quiz.content import parsing
 from quiz.content.documents import parse_document
 from quiz.models import Choice, Document, Fact, Flashcard, Question
 
@@ -58,20 +60,26 @@ def emptied_test_database() -> Iterator[str]:
 
 @pytest.mark.django_db(transaction=True)
 def test_content_benchmark_tiny_corpus_times_every_step() -> None:
+    cache = os.environ.get(parsing.CACHE_VARIABLE)
+
     report = content_benchmark(documents=2, seed=1, fresh_database=emptied_test_database)
+
+    assert os.environ.get(parsing.CACHE_VARIABLE) == cache  # it parsed into a cache of its own
 
     assert report.facts > 0
     assert report.questions > 0
     assert report.flashcards > 0
     labels = [step.label for step in report.steps]
     assert labels == [
+        "date finding alone: sentences and dates",
         "pipeline: read, parse, facts, questions, cards",
+        "pipeline again, unchanged: parses from the cache",
         "fixture_write",
         "content_reload, empty database",
         "content_reload again, nothing changed",
         "loaddata of the fixture, empty database",
     ]
-    assert report.steps[3].note.endswith(" 0 rows written")
+    assert report.steps[5].note.endswith(" 0 rows written")
     # loaddata rebuilt, on an empty database, every row the reload had written.
     models = (Document, Fact, Question, Choice, Flashcard)
     assert sum(model.objects.count() for model in models) == report.rows

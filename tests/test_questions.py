@@ -597,7 +597,39 @@ def test_build_questions_random_facts_meet_invariants(facts: list[Fact]) -> None
         else:
             assert_event_question_valid(question, facts)
     assert questions == build_questions(facts)
-    assert len(build_flashcards(facts)) == 2 * len(facts)
+    recallable = [
+        fact
+        for fact in facts
+        if not any(
+            other.document == fact.document and other.span.overlaps(fact.span) and other.event != fact.event
+            for other in facts
+        )
+    ]
+    assert len(build_flashcards(facts)) == len(facts) + len(recallable)
+
+
+def test_build_flashcards_asks_no_date_to_event_card_with_two_right_answers() -> None:
+    facts = [
+        make_fact(year(1914), "The canal opened to ships"),
+        make_fact(year(1914), "The war broke out in Europe"),
+        make_fact(year(1920), "The treaty came into force"),
+    ]
+
+    cards = build_flashcards(facts)
+
+    fronts = [card.front for card in cards if card.direction is Direction.DATE_TO_EVENT]
+    assert fronts == ["What happened in 1920?"]
+    assert sum(card.direction is Direction.EVENT_TO_DATE for card in cards) == 3
+
+
+def test_event_question_is_not_asked_when_its_answer_would_stand_out_by_length() -> None:
+    long = "Ethiopia and Eritrea signed a declaration that formally ended the state of war between them"
+    facts = [
+        make_fact(year(2018), long),
+        *(make_fact(year(1990 + n), f"Talks {word(n)} failed") for n in range(4)),
+    ]
+
+    assert [q for q in questions_asking(facts, Asks.EVENT) if q.fact == facts[0]] == []
 
 
 def test_date_question_stem_ends_a_quoted_event_once() -> None:

@@ -28,7 +28,9 @@ REACH = {
     Precision.CENTURY: 3,
 }
 WIDENINGS = 3  # times the reach doubles before distractors jump below every date of the sentence
-EVENT_SAMPLE = 64  # candidate facts examined per event question, from the document and from the rest
+EVENT_SAMPLE = 64  # candidate facts examined per event question, from the document
+MAX_OPTION_WORDS = 18  # longer events are asked by date only
+LENGTH_RATIO = 2  # the keyed event may be at most about twice as long as each wrong one
 
 ASK_UNIT = {
     Precision.DAY: "On which day?",
@@ -104,10 +106,18 @@ def build_questions(facts: Sequence[Fact], *, documents: Container[str] | None =
 
 
 def build_flashcards(facts: Sequence[Fact]) -> list[Flashcard]:
-    """Return two flashcards per fact: date -> event (when it has an event text) and event -> date."""
+    """Return two flashcards per fact: event -> date, and date -> event when its answer is the only one.
+
+    A date -> event card is recalled, not picked: it needs an event text, and no other event of the
+    document at an overlapping date, which a student could answer just as rightly.
+    """
     cards: list[Flashcard] = []
+    by_document: dict[str, list[Fact]] = {}
     for fact in facts:
         if fact.event:
+            by_document.setdefault(fact.document, []).append(fact)
+    for fact in facts:
+        if fact.event and not _shares_its_date(fact, by_document[fact.document]):
             cards.append(
                 Flashcard(
                     key=f"{fact.key}:{Direction.DATE_TO_EVENT.value}",
@@ -127,6 +137,11 @@ def build_flashcards(facts: Sequence[Fact]) -> list[Flashcard]:
             )
         )
     return cards
+
+
+def _shares_its_date(fact: Fact, events: Sequence[Fact]) -> bool:
+    own = _norm(fact.event)
+    return any(other.span.overlaps(fact.span) and _norm(other.event) != own for other in events)
 
 
 # Balance of answer positions
@@ -455,6 +470,9 @@ def _try_shift(span: Span, steps: int) -> Span:
 def _event_question(fact: Fact, pool: _Pool, placement: _Placement) -> Question | None:
     asked = fact.span
     answer = _capitalize(_mask(_event_text(fact), asked))
+    size = _word_count(answer)
+    if size > MAX_OPTION_WORDS:
+        return None  # an option of a whole paragraph is read, not recalled
     taken = {_norm(answer)}
     sentences = {(fact.document, fact.sentence)}  # two options from one sentence read as near twins
     asked_label = label(asked).casefold()
@@ -470,6 +488,9 @@ def _event_question(fact: Fact, pool: _Pool, placement: _Placement) -> Question 
             continue
         # The same event dated elsewhere to an overlapping date would be a second right answer.
         if pool.spans_by_event[choice.event].overlaps(asked):
+            continue
+        # A keyed option twice as long as a wrong one stands out whatever it says.
+        if size > LENGTH_RATIO * _word_count(choice.text) + 2:
             continue
         picks.append(choice.text)
         taken.add(choice.norm)
@@ -509,6 +530,10 @@ def _draw(size: int, rng: random.Random, limit: int = sys.maxsize) -> Iterator[i
 
 
 # Wording
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
 
 
 def _what_happened(span: Span) -> str:
