@@ -299,6 +299,7 @@ BARE_WEEKDAYS = [
     ("Admission is free on Friday evenings.", FRI, []),
     ("He said on Tuesday the bank may cut rates.", FRI, [day("Tuesday", "1994-10-11")]),
     ("Until Wednesday, officials had refused to comment.", FRI, [day("Wednesday", "1994-10-12")]),
+    ("In five days, at midnight on Friday, clocks will roll over.", FRI, [day("Friday", "1994-10-21")]),
     ("Investigators will begin examining the recovered debris Monday.", FRI, [day("Monday", "1994-10-17")]),
     ("Traders expect volatility when markets reopen Monday.", FRI, [day("Monday", "1994-10-17")]),
     ("The talks ended last Wednesday.", WED, [day("last Wednesday", "1998-10-14")]),
@@ -550,6 +551,15 @@ OTHER_FORMS = [
     ("Loan demand will recover by mid-1994.", FRI, [year("mid-1994", 1994)]),
     ("Prices rose in early 1995.", FRI, [year("early 1995", 1995)]),
     ("Music from the nineties returned.", FRI, [("the nineties", "1990-01-01", "1999-12-31", "decade")]),
+    (
+        "Code written in the sixties and seventies failed.",
+        FRI,
+        [
+            ("the sixties", "1960-01-01", "1969-12-31", "decade"),
+            ("seventies", "1970-01-01", "1979-12-31", "decade"),
+        ],
+    ),
+    ("He was in his twenties and thirties then.", FRI, []),
     ("Music from the '70s returned.", FRI, [("the '70s", "1970-01-01", "1979-12-31", "decade")]),
     (
         "Photographs from the '70s and '80s hang there.",

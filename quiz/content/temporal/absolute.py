@@ -196,6 +196,9 @@ _CODE_BEFORE = re.compile(
     r"|\b(?:page|pages|p|pp|flight|route|model|room|platform|gate|bus)\.?\s*)$",
     re.IGNORECASE,
 )
+# A decade named without "the" continues one named with it: "the sixties and seventies", not "his twenties and
+# thirties".
+_DECADE_BEFORE = re.compile(r"(?i)\bthe\s+(?:[\w-]+\s+)?[\w'’-]*(?:ties|0s)\s+(?:and|or|to)\s+$")
 _WEATHER = re.compile(rf"(?i)\b(?:{vocabulary.WEATHER_WORDS})\b")
 _COUNT_FROM = re.compile(r"(?i)\bto\s+\$?\d[\d,.]*(?:\s+[a-z]+){0,3}\s+from\s+$")
 _STREET_AFTER = re.compile(
@@ -205,6 +208,10 @@ _STREET_AFTER = re.compile(
 
 def plausible(kind: str, groups: dict[str, str], text: str, start: int, end: int) -> bool:
     """Reject numbers that are counts, measures, codes, model years or parts of names, not years."""
+    if kind == "decade_word" and text[start : start + 3].lower() != "the":
+        return (
+            _DECADE_BEFORE.search(text, max(0, start - LOOKBACK), start) is not None
+        )  # "the sixties and seventies"
     if kind == "decade_short" and "ds2" in groups:  # "highs in the mid-70s": degrees, not the 1970s
         return not _WEATHER.search(text, max(0, start - LOOKBACK), start)
     if kind not in _NUMBER_KINDS:

@@ -125,7 +125,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "decade_word",
-        rf"\b(?i:the)\s+(?:{_MODIFIER})?(?:(?i:nineteen)[\s-]+)?(?P<dw>(?i:{_words(vocabulary.SPELLED_DECADES)}))\b",
+        rf"(?:\b(?i:the)\s+(?:{_MODIFIER})?|(?<=\band\s)|(?<=\bor\s)|(?<=\bto\s))(?:(?i:nineteen)[\s-]+)?"
+        rf"(?P<dw>(?i:{_words(vocabulary.SPELLED_DECADES)}))\b",  # "the sixties and seventies"
     ),
     (
         "era_range",
@@ -214,6 +215,7 @@ _FIRST_WORD = (
     r"|(?i:that)\s+(?:same\s+)?(?:year|month|day|decade|century)"
     r"|(?i:later|earlier)\s+(?:that|the|in)\b"
     r"|(?i:yesterday|tomorrow|today|tonight)\b"
+    rf"|(?i:{_words(vocabulary.SPELLED_DECADES)})\b"
     r"|(?:AD|A\.D\.)"
     rf"|(?i:{_ORDINAL_WORD})[\w-]*(?:\s+\w+)?[-\s]+(?:(?i:centur)|(?:of\s+)?[JFMASOND])"
     r"|(?:New|Martin|Valentine|Memorial|Independence|Labor|Columbus|Halloween|Election|Veterans|Armistice"

@@ -16,7 +16,6 @@ _CLOSE_AFTER = re.compile(r"(?:\s+\S+){0,3}?\s*(?:on|at)?\s*")  # "said Tuesday"
 _ONGOING = re.compile(r"(?i)\b(?:has|have|is|are|remains?|will)\b")
 _OVER = re.compile(r"(?i)\b(?:had|was|were|lasted|remained|stayed|continued|ended)\b")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s[–—]\s|--")
-_OPENS_CLAUSE = re.compile(r"(?i)\s*(?:on|in|by|from|until|till|since|at|during|for|early|late)?\s*")
 # Words after which a date is a deadline or the end of something still going on.
 _UNTIL = re.compile(r"(?i)\b(?:until|till|by|through)\s+$")
 
@@ -41,8 +40,8 @@ def read_tense(text: str, start: int, end: int) -> str | None:
         return "past" if markers[-1].lastgroup == "past" else "future"
     following = _CLAUSE_BREAK.search(text, end)
     after = text[end : following.start() if following else len(text)]
-    opens_clause = _OPENS_CLAUSE.fullmatch(before)
-    if not after.strip() and following and opens_clause:  # "On Monday, the minister will travel"
+    # Nothing before said a tense: "On Monday, the minister will travel", "at midnight Friday, clocks will".
+    if not after.strip() and following:
         next_break = _CLAUSE_BREAK.search(text, following.end())
         after = text[following.end() : next_break.start() if next_break else len(text)]
     marker = _TENSE.search(after, 0, 2 * LOOKBACK)
