@@ -200,6 +200,8 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 # The first letters of every ordinal word, a superset that is much cheaper to test than the words themselves.
 _ORDINAL_WORD = r"(?:fir|sec|thi|fou|fif|six|sev|eig|nin|ten|ele|twe)"
+# The letters those words start with: one test of a character skips "in", "with", "people", "percent", ...
+_FIRST_LETTER = r"(?=[0-9'’ABCDEFHIJLMNOSTVWYabeflmnosty])"
 # Every expression starts a word, and with one of these words; checking that first lets the
 # scanner skip most positions without trying each pattern.
 _FIRST_WORD = (
@@ -226,6 +228,7 @@ _FIRST_WORD = (
 # first spares the alternatives most positions in a text.
 SCANNER = re.compile(
     r"(?:(?<![\w'’,.$£€#])(?=\w)|(?<=[\s(])(?=['’]))"
+    + _FIRST_LETTER
     + _FIRST_WORD
     + "(?:"
     + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS)
