@@ -13,7 +13,6 @@ from quiz.content.vocabulary import NUMBER_WORDS as _NUMBER_WORDS
 from quiz.content.vocabulary import WEEKDAYS as _WEEKDAYS
 
 _NO_FOCUS_DAY = "refers to a day in focus, but the text has moved to a date coarser than a day"
-_WEEKS = "weeks have no precision of their own yet, so week counts are left out"
 _LEFT_OUT = "weeks, quarters and seasons have no precision of their own yet, so they are left out"
 # A date without a year goes in the year nearest the publication date; a tense that puts it on the other side
 # counts as this many days of distance, so the verb decides only between years both within about ten months.
@@ -22,6 +21,7 @@ _TIE_DAYS = 30  # closer than this, with no tense to choose, the year is a guess
 
 
 def resolve_relative(kind: str, groups: dict[str, str], context: Context, *, tense: str | None) -> Span | str:
+    """Return the interval a relative form stands for in its context, or why it cannot be placed."""
     if kind in {"anaphor", "anaphor_shift", "focus_year", "focus_day", "year_ago"}:
         return _anaphor(kind, groups, context, tense=tense)
     if kind == "left_out":
@@ -55,7 +55,7 @@ def _ago(groups: dict[str, str], today: Point, _tense: str | None) -> Span | str
     count = _count_value(groups["ago_n"])
     unit = groups["ago_u"].lower()
     if unit == "week":
-        return _WEEKS
+        return _LEFT_OUT
     if count is None:
         return None
     precision = _UNIT_PRECISION[unit]
