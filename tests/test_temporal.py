@@ -527,6 +527,12 @@ HOLIDAYS = [
         [day("Last Independence Day", "2021-07-04")],
     ),
     (
+        "Visitors should arrive early on the Fourth.",
+        datetime.date(2022, 7, 1),
+        [day("the Fourth", "2022-07-04")],
+    ),
+    ("He cited rights under the Fourth Amendment.", datetime.date(2022, 7, 1), []),
+    (
         "Markets reopen after next Thanksgiving.",
         datetime.date(1993, 12, 1),
         [day("next Thanksgiving", "1994-11-24")],

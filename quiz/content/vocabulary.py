@@ -87,6 +87,7 @@ HOLIDAYS = (
     Holiday(r"Valentine's Day|Valentine’s Day", 2, 14),
     Holiday(r"Memorial Day", 5, weekday=0, nth=-1),
     Holiday(r"Independence Day|the Fourth of July|July Fourth", 7, 4),
+    Holiday(r"the Fourth", 7, 4, after_preposition=True),  # "arrive early on the Fourth"
     Holiday(r"Labor Day", 9, weekday=0, nth=1),
     Holiday(r"Columbus Day", 10, weekday=0, nth=2),
     Holiday(r"Halloween", 10, 31),

@@ -251,8 +251,10 @@ DEICTIC_NOT_DAY_BEFORE = re.compile(rf"\b(?:{vocabulary.DEICTIC_NOT_DAY_BEFORE})
 DEICTIC_NOT_DAY_AFTER = re.compile(rf"\s*(?:{vocabulary.DEICTIC_NOT_DAY_AFTER})\b")
 NOT_DATE_AFTER = re.compile(rf"\s+(?:{vocabulary.MONTH_NOT_DATE_AFTER})\b")
 HOLIDAY_LEADS = re.compile(r"(?i)\b(?:on|before|after|until|till|since|by|over|at|for|through|this)\s+$")
-# "Thanksgiving travel", "Thanksgiving weekend": a name used as a modifier of a noun.
-NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|but|to|in|on|at|for|when|as|with|the|a|this|that|is|was)\b)[a-z]")
+# "Thanksgiving travel", "on the Fourth Amendment": a name used as a modifier, or part of another name.
+NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|but|to|in|on|at|for|when|as|with|the|a|this|that|is|was)\b)[A-Za-z]"
+)
 COORDINATED = re.compile(r"\s*(?:and|or|to|through|,)\s+\d")  # "soared in 2020 and 2021": no one year
 # "up from $2.5 billion in 1994", "since 2015", "after doubling in 2020": a year compared with, counted
 # from or set in a subordinate clause is not one the text turns to.
