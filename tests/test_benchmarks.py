@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 
 from quiz.benchmarks.corpus import MAX_DOCUMENT_BYTES, MIN_DOCUMENT_BYTES, write_corpus
 from quiz.benchmarks.timing import content_benchmark
-from quiz.content import parsing
+from quiz.content import cache as store
 from quiz.content.documents import parse_document
 from quiz.models import Choice, Document, Fact, Flashcard, Question
 
@@ -60,11 +60,11 @@ def emptied_test_database() -> Iterator[str]:
 
 @pytest.mark.django_db(transaction=True)
 def test_content_benchmark_tiny_corpus_times_every_step() -> None:
-    cache = os.environ.get(parsing.CACHE_VARIABLE)
+    cache = os.environ.get(store.CACHE_VARIABLE)
 
     report = content_benchmark(documents=2, seed=1, fresh_database=emptied_test_database)
 
-    assert os.environ.get(parsing.CACHE_VARIABLE) == cache  # it parsed into a cache of its own
+    assert os.environ.get(store.CACHE_VARIABLE) == cache  # it parsed into a cache of its own
 
     assert report.facts > 0
     assert report.questions > 0
@@ -73,7 +73,7 @@ def test_content_benchmark_tiny_corpus_times_every_step() -> None:
     assert labels == [
         "date finding alone: sentences and dates",
         "pipeline: read, parse, facts, questions, cards",
-        "pipeline again, unchanged: parses from the cache",
+        "pipeline again, unchanged: from the cache",
         "fixture_write",
         "content_reload, empty database",
         "content_reload again, nothing changed",

@@ -3,6 +3,9 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import pytest
+
+from quiz.content import cache, parsing
 from quiz.content.documents import Document, read_document
 from quiz.content.facts import extract_facts, fact_key, publication_date
 
@@ -152,3 +155,19 @@ def test_extract_facts_drops_the_preposition_of_a_removed_date() -> None:
     assert (
         events("The next meeting is scheduled for June 2025.")["June 2025"] == "The next meeting is scheduled"
     )
+
+
+def test_extract_facts_of_an_unchanged_document_come_from_the_cache(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv(cache.CACHE_VARIABLE, str(tmp_path / "content.sqlite3"))
+    doc = document("The canal opened to ships in 1914 after ten years of work.")
+    first = extract_facts(doc)
+
+    def no_parsing(_sentences):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(parsing, "_parse", no_parsing)
+    parsing.forget_parses()
+    assert extract_facts(doc) == first
+    changed = document("The canal opened to ships in 1915 after ten years of work.")
+    with pytest.raises(AssertionError, match="parsed again"):
+        extract_facts(changed)

