@@ -200,8 +200,9 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 # The first letters of every ordinal word, a superset that is much cheaper to test than the words themselves.
 _ORDINAL_WORD = r"(?:fir|sec|thi|fou|fif|six|sev|eig|nin|ten|ele|twe)"
-# The letters those words start with: one test of a character skips "in", "with", "people", "percent", ...
-_FIRST_LETTER = r"(?=[0-9'’ABCDEFHIJLMNOSTVWYabeflmnosty])"
+# The letters those words start with, and for lowercase words the second letter too: a test of one or two
+# characters skips "in", "with", "said", "of", "as", "people", "percent", ...
+_FIRST_LETTER = r"(?=[0-9'’ABCDEFHIJLMNOSTVWY]|a[n\s]|be|e[anil]|f[rio]|la|mi|n[ei]|on|s[ei]|t[hweuo]|ye)"
 # Every expression starts a word, and with one of these words; checking that first lets the
 # scanner skip most positions without trying each pattern.
 _FIRST_WORD = (
