@@ -171,3 +171,13 @@ def test_extract_facts_of_an_unchanged_document_come_from_the_cache(tmp_path, mo
     changed = document("The canal opened to ships in 1915 after ten years of work.")
     with pytest.raises(AssertionError, match="parsed again"):
         extract_facts(changed)
+
+
+def test_extract_facts_says_the_two_countries_as_the_two_the_document_is_about() -> None:
+    text = "Iran and Pakistan share a long border. The two countries signed a trade pact in 2005."
+    assert events(text) == {"2005": "Iran and Pakistan signed a trade pact"}
+
+
+def test_extract_facts_names_a_bare_object_as_the_document_did_before() -> None:
+    text = "The Monetary Policy Committee sets rates. Parliament created the committee in 1998."
+    assert events(text) == {"1998": "Parliament created the Monetary Policy Committee"}

@@ -29,6 +29,7 @@ def asked(text: str, published: datetime.date | None = PUBLISHED) -> list[tuple[
             "recurring schedule",
         ),
         ("The festival drew about the same crowd as a year ago.", "comparison"),
+        ("Bulldozers began clearing the last lots this morning.", "the article's own day or year"),
         ("Euro zone inflation was 1.3 percent in June 2019.", "market figure"),
         ("The outbreak is taught in every course since a survey in 2013.", "present state"),
     ],

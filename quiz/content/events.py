@@ -47,6 +47,8 @@ PRONOUNS = {
     "we": "unknown", "us": "unknown", "our": "unknown", "i": "unknown", "my": "unknown", "you": "unknown",
 }  # fmt: skip
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# Noun phrases that mean the two parties a document is about.
+PAIRS = frozenset({"the two countries", "both countries", "the two sides", "both sides", "the two nations"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 QUOTES = frozenset('"“”')
 # Verbs of saying: what they govern is somebody's words, and its pronouns are the speaker's.
@@ -110,6 +112,9 @@ class Context(Protocol):
 
     def named(self, noun: str) -> str | None:
         """Return the name an earlier sentence gave a bare noun: "the canal" -> "the Kiel Canal"."""
+
+    def pair(self) -> str | None:
+        """Return the two the document is about, for "the two countries": "Iran and Pakistan"."""
 
 
 def find_event(
@@ -330,6 +335,9 @@ class _Finder:
             return replace(unasked, reason=str(unsure))
         self.lower_first = bool(subject)
         self._resolve_inner_pronouns(verb, selection)
+        for index in sorted(selection - self.phrase):
+            if self.tokens[index].pos == "NOUN" and self.tokens[index].dep in {"dobj", "pobj", "attr"}:
+                self._name(self.tokens[index])  # "created the committee" -> "the Monetary Policy Committee"
         cloze = _tidy(_join(subject, be, self._render(selection, blank=True)))
         body = self._render(selection - self.phrase | self._possessive_place(), blank=False)
         ended = self.preposition in UNTIL and verb.lemma in DURATIVE and kind == "clause"
@@ -555,9 +563,14 @@ class _Finder:
     def _name(self, noun: Token) -> None:
         """Say a bare "the canal" as the name the document gave it before: "the Kiel Canal"."""
         words = self.parse.subtree(noun.i) - self.phrase
-        if not words:
+        if not words or noun.i in self.phrase or self.context is None:
             return
         first = self.tokens[min(words)]
+        said = " ".join(self.tokens[i].lower for i in sorted(words))
+        if said in PAIRS and (pair := self.context.pair()):
+            self.replace[first.i] = pair
+            self.dropped |= words - {first.i}
+            return
         bare = (
             noun.pos == "NOUN"
             and first.lower == "the"
@@ -641,6 +654,20 @@ def subject_of(parse: Parse) -> tuple[str, str] | None:
         kind = "singular"
     first = parse.tokens[min(words)]
     return (phrase[:1].lower() + phrase[1:] if first.pos == "DET" else phrase), kind
+
+
+def pair_in(parse: Parse) -> str | None:
+    """Return a main-clause subject of exactly two names: "India and Pakistan"."""
+    root = next((token for token in parse.tokens if token.dep == "ROOT"), None)
+    subject = next((c for c in parse.children(root.i) if c.dep in SUBJECT_DEPS), None) if root else None
+    if subject is None or subject.pos != "PROPN":
+        return None
+    joined = [c for c in parse.children(subject.i) if c.dep == "conj"]
+    if len(joined) != 1 or joined[0].pos != "PROPN" or parse.children(joined[0].i):
+        return None
+    if any(c.dep not in {"cc", "conj"} for c in parse.children(subject.i)):
+        return None
+    return f"{subject.text} and {joined[0].text}"
 
 
 def named_in(parse: Parse, noun: str) -> str | None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from quiz.content import cache as store
 from quiz.content.checks import event_defects, text_defects
 from quiz.content.documents import Document
-from quiz.content.events import Event, find_event, named_in, subject_of
+from quiz.content.events import Event, find_event, named_in, pair_in, subject_of
 from quiz.content.parsing import Parse, parse_sentences
 from quiz.content.sentences import split_sentences
 from quiz.content.temporal import Mention, find_dates, find_dates_in_sentences, needs_publication_date
@@ -179,6 +179,8 @@ def _events(sentences: list[str], found: list[list[Mention]], title: str) -> lis
     return events
 
 
+# "Iran–Pakistan relations", "India-Iran ties": a title about two parties.
+_TITLE_PAIR = re.compile(r"([A-Z][a-z]+)\s?[–-]\s?([A-Z][a-z]+)\s+(?:relations|ties|talks|war|border)\b")
 ANTECEDENT_REACH = 3  # sentences a pronoun may look back through a chain of the same pronoun
 
 
@@ -228,6 +230,14 @@ class _DocumentContext:
 
     def _parses_before(self) -> list[Parse]:
         return self.document.before(self.index)
+
+    def pair(self) -> str | None:
+        """Return the nearest earlier subject of exactly two names, or the two of the title."""
+        for parse in reversed(self._parses_before()):
+            if found := pair_in(parse):
+                return found
+        match = _TITLE_PAIR.match(self.title)
+        return f"{match.group(1)} and {match.group(2)}" if match else None
 
     def named(self, noun: str) -> str | None:
         """Return the one name the document gave `noun` before: "the Zoji La pass" for "the pass".

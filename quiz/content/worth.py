@@ -126,8 +126,23 @@ def _schedule(candidate: Candidate) -> bool:
     )
 
 
+# The article's own day or year: asking it asks when the article came out.
+OWN_DATES = frozenset(
+    {
+        "today", "tonight", "this morning", "this afternoon", "this evening", "earlier today", "later today",
+        "this year", "the year", "the current year", "the fiscal year", "year-end", "the end of the year",
+        "earlier this year", "earlier in the year",
+    }
+)  # fmt: skip
+
+
+def _own_date(candidate: Candidate) -> bool:
+    return candidate.when.casefold().strip() in OWN_DATES
+
+
 RULES: tuple[Rule, ...] = (
     Rule("dateline", lambda candidate: candidate.in_dateline),
+    Rule("the article's own day or year", _own_date),
     Rule("reporting verb", _reporting),
     Rule("market figure", _market),
     Rule("comparison", _comparison),
