@@ -293,6 +293,8 @@ BARE_WEEKDAYS = [
     ("He planned to leave on Thursday.", FRI, [day("Thursday", "1994-10-20")]),
     ("Clinton was to campaign in Toledo on Sunday.", FRI, [day("Sunday", "1994-10-16")]),
     ("The offer expires Monday.", FRI, [day("Monday", "1994-10-17")]),
+    ("The sale runs through Sunday.", FRI, [day("Sunday", "1994-10-16")]),
+    ("The sale ran through Sunday.", FRI, [day("Sunday", "1994-10-09")]),
     ("Voters go to the polls Tuesday.", FRI, [day("Tuesday", "1994-10-18")]),
     ("She travels to Ohio on Monday.", FRI, [day("Monday", "1994-10-17")]),
     ("The show previews to members on Wednesday.", FRI, [day("Wednesday", "1994-10-19")]),

@@ -13,7 +13,8 @@ _TENSE = re.compile(
 )
 _REPORTING = re.compile(rf"(?i){vocabulary.REPORTING_WORDS}")
 _CLOSE_AFTER = re.compile(r"(?:\s+\S+){0,3}?\s*(?:on|at)?\s*")  # "said Tuesday", "told reporters on Monday"
-_ONGOING = re.compile(r"(?i)\b(?:has|have|is|are|remains?|will)\b")
+# "has issued an alert until Saturday", "the sale runs through Sunday": still going on, so the end is ahead.
+_ONGOING = re.compile(r"(?i)\b(?:has|have|is|are|remains?|will|runs?|continues?|lasts?|stays?|open)\b")
 _OVER = re.compile(r"(?i)\b(?:had|was|were|lasted|remained|stayed|continued|ended)\b")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s[–—]\s|--")
 # Words after which a date is a deadline or the end of something still going on.
