@@ -361,6 +361,7 @@ YEARS_IN_FOCUS = [
     ("Sales grew in the current year.", THU, [year("the current year", 1998)]),
     ("Exports grew by 1.5 percent in the past year.", THU, [year("the past year", 1998)]),
     ("It expects to trim debt by year-end.", THU, [year("year-end", 1998)]),
+    ("It was the year's biggest deal.", THU, [year("the year", 1998)]),
     ("It wants to complete the deal by the end of the year.", THU, [year("the end of the year", 1998)]),
     ("Earlier in the year, Brussels agreed on a replacement.", THU, [year("Earlier in the year", 1998)]),
     (

@@ -177,7 +177,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "focus_year",
         rf"\b(?i:{'|'.join(vocabulary.FOCUS_YEAR_PHRASES[:-1])}|(?:[Tt]he)\s+(?-i:year))\b"
-        r"(?![-‘'’]|\s+(?:\d|ago|earlier|later|before|after|when|in\s+which|that|since|of\s+the|\w+teen|two\s+thousand))",
+        r"(?!-|['‘’](?!s\b)|\s+(?:\d|ago|earlier|later|before|after|when|in\s+which|that|since|of\s+the|\w+teen|two\s+thousand))",
     ),
     (
         "relative",
