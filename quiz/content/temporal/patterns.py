@@ -221,9 +221,10 @@ _FIRST_WORD = (
     rf"|(?i:{_words(vocabulary.SPELLED_DECADES)})\b"
     r"|(?:AD|A\.D\.)"
     rf"|(?i:{_ORDINAL_WORD})[\w-]*(?:\s+\w+)?[-\s]+(?:(?i:centur)|(?:of\s+)?[JFMASOND])"
-    r"|(?:New|Martin|Valentine|Memorial|Independence|Labor|Columbus|Halloween|Election|Veterans|Armistice"
-    r"|Thanksgiving|Christmas|Boxing)\b"
-    r"|(?:Jan|Feb|Mar|Apr|May|Ju[nl]|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
+    # whole names, so that "New York", "Mark" or "Monetary" fail here rather than in every pattern
+    r"|(?:New\s+Year|Martin\s+Luther|Valentine|Memorial\s+Day|Independence\s+Day|Labor\s+Day|Columbus\s+Day"
+    r"|Halloween|Election\s+Day|Veterans|Armistice\s+Day|Thanksgiving|Christmas|Boxing\s+Day)\b"
+    rf"|(?:{_MONTH}|{_WEEKDAY})(?![a-z]))"
 )
 # A date starts a word (not after an apostrophe: "New Year's"), or is a decade like "'80s"; testing that
 # first spares the alternatives most positions in a text.
