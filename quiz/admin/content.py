@@ -6,7 +6,6 @@ The question list carries the item analysis of quiz.services.statistics, with it
 
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 from django.contrib import admin, messages
@@ -16,8 +15,8 @@ from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path
-from django.utils import timezone
 
+from quiz.admin import exports
 from quiz.admin.lookups import OwnFiltersOnly
 from quiz.models import Choice, Document, Fact, Flashcard, Question
 from quiz.services import statistics
@@ -181,20 +180,14 @@ class QuestionAdmin(ContentAdmin):
 
     def statistics_csv_view(self, request: HttpRequest) -> HttpResponse:
         """Download the statistics of the questions the list shows, with its filters, search and order."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        questions = self.get_changelist_instance(request).queryset.select_related("fact__document")
-        rows = list(questions)
+        questions = exports.listed_rows(self, request)
+        if isinstance(questions, HttpResponse):
+            return questions
+        rows = list(questions.select_related("fact__document"))
         picks = statistics.option_picks(question.pk for question in rows)
         options = max((pick.position + 1 for table in picks.values() for pick in table), default=4)
-        stamp = timezone.localdate().isoformat()
-        response = HttpResponse(
-            content_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="question-statistics-{stamp}.csv"'},
-        )
-        response.write("\ufeff")  # the byte order mark that makes spreadsheets read UTF-8
-        csv.writer(response).writerows(statistics.export_rows(rows, picks, options=options))
-        return response
+        table = statistics.export_rows(rows, picks, options=options)
+        return exports.csv_response(table, name="question-statistics")
 
     def hardest_view(self, request: HttpRequest) -> TemplateResponse:
         """Show the live questions of lowest facility as a bar chart and a table."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime
 from typing import Any
 
@@ -14,12 +13,23 @@ from django.template.response import TemplateResponse
 from django.urls import URLPattern, path
 from django.utils import timezone
 
+from quiz.admin import exports
 from quiz.admin.lookups import OwnFiltersOnly
 from quiz.models import Document, Student
 from quiz.services import class_progress
 from quiz.services.progress import accuracy_chart, day_start
 
 ACTIVITY_WINDOWS = {"today": 0, "7d": 7, "30d": 30, "90d": 90}
+MAX_ID = 2**63 - 1  # the largest value of a BigAutoField
+
+
+def id_or_none(value: str) -> int | None:
+    """Return the value as a row id, or None if it cannot be one."""
+    # "²".isdigit() is true but int("²") fails; a number beyond MAX_ID overflows SQLite's integers.
+    if not (value.isascii() and value.isdigit() and len(value) <= len(str(MAX_ID))):
+        return None
+    number = int(value)
+    return number if number <= MAX_ID else None
 
 
 class DocumentFilter(admin.SimpleListFilter):
@@ -31,9 +41,12 @@ class DocumentFilter(admin.SimpleListFilter):
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Student]) -> QuerySet[Student]:  # noqa: ARG002
         value = self.value()
-        if not value or not value.isdigit():
+        if not value:
             return queryset
-        return class_progress.answered_in(queryset, document_id=int(value))
+        document_id = id_or_none(value)
+        if document_id is None:  # no document has that id, so no student answered in it
+            return queryset.none()
+        return class_progress.answered_in(queryset, document_id=document_id)
 
 
 class ActivityFilter(admin.SimpleListFilter):
@@ -133,17 +146,10 @@ class StudentAdmin(OwnFiltersOnly):
 
     def csv_view(self, request: HttpRequest) -> HttpResponse:
         """Download the progress of the students the list shows, with its filters, search and order."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        rows = self.get_changelist_instance(request).queryset
-        stamp = timezone.localdate().isoformat()
-        response = HttpResponse(
-            content_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="student-progress-{stamp}.csv"'},
-        )
-        response.write("\ufeff")  # the byte order mark that makes spreadsheets read UTF-8
-        csv.writer(response).writerows(class_progress.export_rows(rows))
-        return response
+        rows = exports.listed_rows(self, request)
+        if isinstance(rows, HttpResponse):
+            return rows
+        return exports.csv_response(class_progress.export_rows(rows), name="student-progress")
 
     def class_progress_view(self, request: HttpRequest) -> TemplateResponse:
         """Chart the class's accuracy per day over 30 days and the students per mastery band."""
