@@ -162,6 +162,25 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Server errors (django.request logs each 5xx with its path and traceback, never the body or cookies) go to
+# stderr, which gunicorn and any process manager keep. With DEBUG on, Django's own console handler shows them.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "formatters": {"plain": {"format": "{asctime} {levelname} {name} {message}", "style": "{"}},
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "filters": ["require_debug_false"],
+            "formatter": "plain",
+            "level": "ERROR",
+        }
+    },
+    "loggers": {"django.request": {"handlers": ["stderr"]}},
+}
+
 # The content pipeline reads documents from here and writes fixtures there.
 CONTENT_SEEDS_DIR = Path(os.environ.get("QUIZ_SEEDS_DIR", BASE_DIR / "seeds"))
 CONTENT_FIXTURE = BASE_DIR / "fixtures" / "content.json"

@@ -35,6 +35,18 @@ print(json.dumps({
 }))
 """
 
+# Break the health check in a fresh production interpreter, with a cookie that must not reach the log.
+ERROR_PROBE = """
+from unittest import mock
+import django
+django.setup()
+from django.test import Client
+client = Client(HTTP_HOST="quiz.example.org", raise_request_exception=False)
+client.cookies["tracker"] = "cookie-value-that-stays-private"
+with mock.patch("quiz.views.health.HttpResponse", side_effect=RuntimeError("the probe broke it")):
+    print(client.get("/health/?from=probe", secure=True).status_code)
+"""
+
 
 def run_with(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "quizsite.settings", **env}
@@ -82,6 +94,15 @@ def test_production_redirects_to_https_and_sends_strict_headers_and_secure_cooki
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert "Secure" in csrf_cookie
     assert "HttpOnly" in csrf_cookie
+
+
+def test_production_logs_a_server_error_with_its_path_to_stderr():
+    result = run_with(PRODUCTION, "-c", ERROR_PROBE)
+
+    assert result.stdout.strip() == "500", result.stderr
+    assert " ERROR django.request Internal Server Error: /health/\n" in result.stderr
+    assert "RuntimeError: the probe broke it" in result.stderr  # the traceback
+    assert "cookie-value-that-stays-private" not in result.stderr
 
 
 @pytest.mark.django_db

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import logging
+from unittest import mock
+
 import pytest
 from django.template.loader import get_template
 from django.test import Client
@@ -31,3 +34,16 @@ def test_server_error_page_needs_no_context():
 
     assert "Something went wrong" in html
     assert "Traceback" not in html
+
+
+def test_server_error_is_logged_with_its_path_and_traceback(client, caplog, monkeypatch):
+    monkeypatch.setattr("quiz.views.health.HttpResponse", mock.Mock(side_effect=RuntimeError("broke")))
+    client.raise_request_exception = False
+
+    with caplog.at_level(logging.ERROR, logger="django.request"):
+        response = client.get(reverse("quiz:health"))
+
+    assert response.status_code == 500
+    [record] = [record for record in caplog.records if record.name == "django.request"]
+    assert (record.levelname, record.getMessage()) == ("ERROR", "Internal Server Error: /health/")
+    assert record.exc_info[0] is RuntimeError
