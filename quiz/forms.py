@@ -42,12 +42,24 @@ class QuizStartForm(forms.Form):
     )
 
 
+class FocusedRadioSelect(forms.RadioSelect):
+    """Radio buttons with `autofocus` on one of them: the checked option, or else the first."""
+
+    def optgroups(self, name: str, value: Any, attrs: dict[str, Any] | None = None) -> list[Any]:
+        groups = super().optgroups(name, value, attrs)
+        options = [option for _group, group_options, _index in groups for option in group_options]
+        if options:
+            focused = next((option for option in options if option["selected"]), options[0])
+            focused["attrs"]["autofocus"] = True
+        return groups
+
+
 class AnswerForm(forms.Form):
     """Pick one option of an attempt's question; `shown` is the signed moment the question was shown."""
 
     choice = forms.TypedChoiceField(
         coerce=int,
-        widget=forms.RadioSelect,
+        widget=FocusedRadioSelect,
         error_messages={
             "required": "Pick one of the options.",
             "invalid_choice": "That is not one of this question's options.",
@@ -60,7 +72,6 @@ class AnswerForm(forms.Form):
         self.item = item
         self.fields["choice"].choices = [(choice.pk, choice.text) for choice in choices]
         self.fields["choice"].label = item.question.stem
-        self.fields["choice"].widget.attrs["autofocus"] = True  # the browser focuses the first option
         self.choices = {choice.pk: choice for choice in choices}
         if not self.is_bound:
             self.initial["shown"] = shown_stamp(item.pk)

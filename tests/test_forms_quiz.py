@@ -122,6 +122,21 @@ def test_answer_form_no_choice_invalid():
     assert form.errors["choice"] == ["Pick one of the options."]
 
 
+def autofocused(form: AnswerForm) -> list[str]:
+    """Return the labels of the options that ask for the focus, as the question page renders them."""
+    return [radio.choice_label for radio in form["choice"] if "autofocus" in radio.tag()]
+
+
+def test_answer_form_autofocus_on_the_first_option_only():
+    assert autofocused(answer_form()) == ["32 BC"]
+
+
+def test_answer_form_autofocus_on_the_checked_option_only():
+    form = answer_form({"choice": "12", "shown": "forged"})
+
+    assert autofocused(form) == ["31 BC"]
+
+
 # RatingForm
 
 

@@ -282,6 +282,14 @@ def test_next_question_with_htmx_returns_the_question_fragment(signed_in, attemp
     assert "<html" not in html
 
 
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["page", "htmx"])
+def test_question_autofocus_is_on_its_first_option_only(signed_in, attempt, headers):
+    html = signed_in.get(attempt.get_absolute_url(), **headers).content.decode()
+
+    assert html.count("autofocus") == 1
+    assert re.search(r'<input type="radio"[^>]*id="id_choice_0"[^>]*\bautofocus\b', html)
+
+
 @pytest.mark.usefixtures("content")
 def test_disabled_question_is_never_asked(signed_in):
     Question.objects.filter(asks="date").update(is_enabled=False)
