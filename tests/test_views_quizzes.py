@@ -290,6 +290,13 @@ def test_question_autofocus_is_on_its_first_option_only(signed_in, attempt, head
     assert re.search(r'<input type="radio"[^>]*id="id_choice_0"[^>]*\bautofocus\b', html)
 
 
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["page", "htmx"])
+def test_attempt_varies_on_htmx(signed_in, attempt, headers):
+    response = signed_in.get(attempt.get_absolute_url(), **headers)
+
+    assert "HX-Request" in response["Vary"]
+
+
 @pytest.mark.usefixtures("content")
 def test_disabled_question_is_never_asked(signed_in):
     Question.objects.filter(asks="date").update(is_enabled=False)
