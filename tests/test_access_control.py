@@ -368,6 +368,22 @@ def test_url_answers_each_role_as_the_matrix_says(
     assert outcome(response, path) == getattr(row, role)
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["anonymous", "student"])
+@pytest.mark.parametrize("row", [row for row in SITE if row.method == GET], ids=lambda row: row.id)
+def test_head_answers_as_get_does(
+    client: Client, users: dict[str, Any], world: dict[str, object], row: Row, role: str
+) -> None:
+    """Monitors and link checkers ask with HEAD: a page that answers GET answers HEAD the same way."""
+    if users[role] is not None:
+        client.force_login(users[role])
+    path = row.path.format(**world)
+
+    response = client.head(path)
+
+    assert outcome(response, path) == getattr(row, role)
+
+
 def routes(patterns: list[URLPattern | URLResolver], prefix: str = "") -> Iterator[str]:
     """Yield the full route of every URL pattern, joined the way ResolverMatch.route joins them."""
     for pattern in patterns:

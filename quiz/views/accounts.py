@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from quiz.forms import SignupForm
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     """Create an account from the signup form, sign the new user in and send them home."""
     if request.user.is_authenticated:

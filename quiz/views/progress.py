@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from quiz.services.progress import (
     accuracy_by_day,
@@ -19,7 +19,7 @@ from quiz.services.progress import (
 
 
 @login_required
-@require_GET
+@require_safe
 def progress(request: HttpRequest) -> HttpResponse:
     """Show the signed-in student's progress."""
     now = timezone.now()

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from quiz.forms import AnswerForm, QuizStartForm
 from quiz.models import Attempt, AttemptQuestion, Choice
@@ -36,7 +36,7 @@ def quiz_start(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def attempt(request: HttpRequest, pk: int) -> HttpResponse:
     """Show the attempt's next unanswered question, or its results once every question is answered."""
     attempt = _user_attempt(request, pk)
@@ -67,7 +67,7 @@ def answer(request: HttpRequest, pk: int, position: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def feedback(request: HttpRequest, pk: int, position: int) -> HttpResponse:
     item = _user_item(request, pk, position)
     if not hasattr(item, "answer"):

@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from quiz.forms import RatingForm
 from quiz.models import Document, Flashcard, Rating
@@ -18,7 +18,7 @@ from quiz.services.scheduling import NewCardLimitReached, card_review
 
 
 @login_required
-@require_GET
+@require_safe
 def review(request: HttpRequest) -> HttpResponse:
     return _render_queue(request, _scope(request.GET.get("document")))
 
