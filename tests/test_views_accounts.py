@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -208,6 +209,21 @@ def test_layout_loads_local_stylesheet_and_htmx(client):
 
 
 # Sign-in rate limit (django-axes): five wrong passwords for one username from one address pause that pair.
+
+
+@pytest.mark.parametrize("view_name", ["quiz:login", "quiz:signup"])
+def test_layout_public_page_describes_itself_for_search_engines(client, view_name):
+    html = client.get(reverse(view_name)).content.decode()
+
+    match = re.search(r'<meta name="description" content="([^"]+)">', html)
+    assert match is not None
+    assert "quizzes and review flashcards" in match[1]
+
+
+def test_layout_anonymous_home_ends_on_a_described_page(client):
+    response = client.get(reverse("quiz:home"), follow=True)
+
+    assert '<meta name="description" content="Sign in to take quizzes' in response.content.decode()
 
 
 def sign_in(client: Client, password: str, username: str = "amira", address: str = "203.0.113.7", url=None):
