@@ -3,12 +3,13 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from quiz.views import accounts, health, home, progress, quizzes, reviews
+from quiz.views import accounts, favicon, health, home, progress, quizzes, reviews
 
 app_name = "quiz"
 urlpatterns = [
     path("", home.home, name="home"),
     path("health/", health.health, name="health"),
+    path("favicon.ico", favicon.favicon, name="favicon"),
     path("accounts/signup/", accounts.signup, name="signup"),
     path("accounts/login/", accounts.login_view, name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -71,6 +71,7 @@ ATTEMPT = to("quiz:attempt")
 FEEDBACK = to("quiz:feedback")
 REVIEW = to("quiz:review")
 ADMIN_HOME = to("admin:index")
+STATIC = Outcome(302, "a static file")
 CHANGE = Outcome(302, "the object's change page")
 LIST = Outcome(302, "the model's list")
 
@@ -105,6 +106,7 @@ SITE = [
     Row("home",            GET,   "/",                                       LOGIN,      OK,         OK,         OK),
     Row("health",          GET,   "/health/",                                OK,         OK,         OK,         OK),
     Row("health-post",     POST,  "/health/",                                E405,       E405,       E405,       E405),
+    Row("favicon",         GET,   "/favicon.ico",                            STATIC,     STATIC,     STATIC,     STATIC),
     Row("signup",          GET,   "/accounts/signup/",                       OK,         HOME,       HOME,       HOME),
     Row("signup-post",     POST,  "/accounts/signup/",                       HOME,       HOME,       HOME,       HOME,       SIGNUP),
     Row("login",           GET,   "/accounts/login/",                        OK,         HOME,       HOME,       HOME),
@@ -342,6 +344,8 @@ def outcome(response: HttpResponse, path: str) -> Outcome:
     if response.status_code != 302:
         return Outcome(response.status_code)
     location = urlsplit(response["Location"])
+    if location.path.startswith("/static/"):
+        return STATIC
     if location.path == f"{path}change/":
         return CHANGE
     if path.startswith("/admin/") and location.path == "/".join(path.split("/")[:4]) + "/":
