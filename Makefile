@@ -135,5 +135,5 @@ soak: $(INSTALLED)
 
 clean:
 	rm -rf $(VENV) $(SECRET_KEY_FILE) db.sqlite3 db.sqlite3-journal db.sqlite3-wal db.sqlite3-shm staticfiles
-	rm -rf .pytest_cache .ruff_cache .hypothesis build *.egg-info
+	rm -rf .pytest_cache .ruff_cache .hypothesis .cache build *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
