@@ -20,6 +20,12 @@ CHUNK = 500  # keys per query, below SQLite's limit of 999 parameters
 Value = str | bytes
 
 
+# One connection per process and file, opened on first use: a reload reads and writes the cache once
+# a document, and opening SQLite each time would cost more than the lookup. A forked worker opens its own.
+_connections: dict[tuple[int, Path], sqlite3.Connection] = {}
+_tables: set[tuple[int, Path, str]] = set()
+
+
 def read(table: str, keys: Sequence[str]) -> dict[str, Value]:
     """Return the stored values of the keys that are in the cache."""
     connection = _connect(table)
@@ -33,8 +39,6 @@ def read(table: str, keys: Sequence[str]) -> dict[str, Value]:
             found.update(connection.execute(f"SELECT key, value FROM {table} WHERE key IN ({marks})", chunk))
     except sqlite3.Error:
         return {}
-    finally:
-        connection.close()
     return found
 
 
@@ -45,13 +49,10 @@ def write(table: str, items: Mapping[str, Value]) -> None:
         return
     try:
         with connection:
-            connection.executemany(
-                f"INSERT OR REPLACE INTO {table} (key, value) VALUES (?, ?)", items.items()
-            )
+            statement = f"INSERT OR REPLACE INTO {table} (key, value) VALUES (?, ?)"
+            connection.executemany(statement, items.items())
     except sqlite3.Error:
         pass
-    finally:
-        connection.close()
 
 
 def _path() -> Path | None:
@@ -67,10 +68,17 @@ def _connect(table: str) -> sqlite3.Connection | None:
     path = _path()
     if path is None:
         return None
+    pid = os.getpid()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(path, timeout=30)
-        connection.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        connection = _connections.get((pid, path))
+        if connection is None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            connection = _connections[pid, path] = sqlite3.connect(path, timeout=30)
+        if (pid, path, table) not in _tables:
+            connection.execute(
+                f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value BLOB NOT NULL)"
+            )
+            _tables.add((pid, path, table))
     except (OSError, sqlite3.Error):
         return None  # a read-only checkout still works; it only computes again
     return connection

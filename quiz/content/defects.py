@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from quiz.content.checks import EVENT_CHECKS, TEXT_CHECKS
 from quiz.content.collection import Collection
 from quiz.content.events import BLANK
-from quiz.content.questions import Asks, Direction
+from quiz.content.questions import Asks, Direction, normalised
 from quiz.content.timespan import label
 
 
@@ -81,19 +81,17 @@ def _true_distractors(collection: Collection) -> Iterator[Defect]:
     """Yield wrong options that are also right: an event of the asked date, a date the sentence gives."""
     spans_of_event = defaultdict(list)
     for fact in collection.facts:
-        spans_of_event[_norm(fact.event)].append(fact.span)
+        spans_of_event[normalised(fact.event)].append(fact.span)
     for question in collection.questions:
         fact = question.fact
         for index, option in enumerate(question.options):
             if index == question.answer:
                 continue
             if question.asks is Asks.EVENT:
-                also_true = any(span.overlaps(fact.span) for span in spans_of_event.get(_norm(option), []))
+                also_true = any(
+                    span.overlaps(fact.span) for span in spans_of_event.get(normalised(option), [])
+                )
             else:
                 also_true = option in {label(span) for span in fact.sentence_spans if span != fact.span}
             if also_true:
                 yield Defect("distractor also true", f"{question.stem} -> {option}", fact.document)
-
-
-def _norm(text: str) -> str:
-    return text.strip().rstrip(".").strip().casefold()

@@ -51,6 +51,10 @@ DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 PAIRS = frozenset({"the two countries", "both countries", "the two sides", "both sides", "the two nations"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 QUOTES = frozenset('"“”')
+VERBAL = frozenset({"VERB", "AUX"})
+NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
+# "in addition", "on the contrary": a prepositional phrase that only links to the sentence before.
+LINKING_PHRASES = frozenset({"addition", "contrast", "particular", "turn"})
 # Verbs of saying: what they govern is somebody's words, and its pronouns are the speaker's.
 REPORTING = frozenset({"say", "tell", "add", "write", "recall", "explain", "note", "insist", "argue"})
 # Prepositions after which a noun's date is not the clause's: "stepped up talks after the 2021 return".
@@ -152,6 +156,8 @@ class _Finder:
         self.phrase = self._date_phrase()  # the date with its preposition: "in 1887"
         self.replace: dict[int, str] = {}  # words said otherwise: a pronoun by its antecedent
         self.lower_first = False
+        self.bracketed = False  # set by event(): "the Cold War (1945–1991)"
+        self.removed: dict[int, set[int]] = {}  # _other_clauses by root, computed once each
         self.preposition = next(
             (self.tokens[i].lower for i in sorted(self.phrase) if self.tokens[i].dep == "prep"), ""
         )
@@ -190,13 +196,13 @@ class _Finder:
         if governor.i in self.others:  # "raised in 1912 and 1933": one phrase, two dates
             return Event("", "", reason="shares its phrase with another date")
         self._take_appositive(governor)
-        bracketed = self._bracketed()
-        if governor.pos == "PROPN" and not bracketed:
+        self.bracketed = self._in_brackets()
+        if governor.pos == "PROPN" and not self.bracketed:
             return Event("", "", reason="date inside a name", governor=governor.lemma, kind="name")
-        if governor.pos in {"NOUN", "PROPN", "NUM", "PRON"} and not self._dates_the_verb(governor, bracketed):
-            return self._noun_event(governor)
-        if governor.pos in {"NOUN", "PROPN", "NUM", "PRON"}:
-            while governor.pos not in {"VERB", "AUX"} and governor.head != governor.i:
+        if governor.pos in NOMINAL:
+            if not self._dates_the_verb(governor):
+                return self._noun_event(governor)
+            while governor.pos not in VERBAL and governor.head != governor.i:
                 governor = self.tokens[governor.head]
             self._take_appositive(governor)
         clause = self._clause_of(governor)
@@ -214,7 +220,7 @@ class _Finder:
             if child.dep in {"npadvmod", "appos"} and min(below) == comma + 1 and not below & self.others:
                 self.phrase |= below | {comma}
 
-    def _bracketed(self) -> bool:
+    def _in_brackets(self) -> bool:
         """Tell whether the date stands in brackets after a name: "the Cold War (1945–1991)"."""
         first, last = min(self.phrase), max(self.phrase)
         return (
@@ -230,7 +236,7 @@ class _Finder:
         head = self.tokens[self.tokens[last].head]
         return head.i > last and head.i not in self.date and head.pos in {"NOUN", "PROPN"}
 
-    def _dates_the_verb(self, noun: Token, bracketed: bool) -> bool:
+    def _dates_the_verb(self, noun: Token) -> bool:
         """Tell whether a date phrase after an object dates its verb: "established relations on 14 May".
 
         Parsers often hang a date phrase on the noun before it. Unless that noun names an event
@@ -238,25 +244,20 @@ class _Finder:
         date is when the verb happened.
         """
         top = self.tokens[min(self.phrase)]
-        if bracketed or top.dep != "prep" or top.i < noun.i or noun.lemma.lower() in EVENT_NOUNS:
+        if self.bracketed or top.dep != "prep" or top.i < noun.i or noun.lemma.lower() in EVENT_NOUNS:
             return False
         token = noun
         while token.dep in {"pobj", "prep", "compound", "appos", "conj"} and token.head != token.i:
             token = self.tokens[token.head]
             if token.dep == "prep" and token.lower in TIME_RELATIONS:
                 return False
-        return token.dep in {"dobj", "attr", "oprd", "dative"} and self.tokens[token.head].pos in {
-            "VERB",
-            "AUX",
-        }
+        return token.dep in {"dobj", "attr", "oprd", "dative"} and self.tokens[token.head].pos in VERBAL
 
     def _clause_of(self, token: Token) -> Token | None:
         """Return the verb whose clause holds a word: the word itself, or its nearest verb above."""
-        if token.pos in {"VERB", "AUX"} and token.dep != "prep":
-            return self._climb(token)
-        for above in self.parse.ancestors(token.i):
-            if above.pos in {"VERB", "AUX"} and above.dep != "prep":  # "Following the revolution"
-                return self._climb(above)
+        for candidate in (token, *self.parse.ancestors(token.i)):
+            if candidate.pos in VERBAL and candidate.dep != "prep":  # not "Following the revolution"
+                return self._climb(candidate)
         return None
 
     def _climb(self, verb: Token) -> Token:
@@ -284,7 +285,7 @@ class _Finder:
         )
         if not self._certain_on_noun(noun):
             return replace(cloze_event, text="", reason="the date may belong to another word")
-        if dates_the_clause and not self._bracketed():
+        if dates_the_clause and not self.bracketed:
             return cloze_event
         phrase = self.parse.subtree(noun.i) - self.phrase - self._other_clauses(noun.i)
         for child in self.parse.children(noun.i):
@@ -296,7 +297,7 @@ class _Finder:
             return replace(cloze_event, text="", reason="pronoun without antecedent")
         if _words(text) < MIN_WORDS:
             return replace(cloze_event, text="", reason="the dated noun phrase is too short to ask about")
-        if noun.lemma.lower() not in EVENT_NOUNS and not self._bracketed():
+        if noun.lemma.lower() not in EVENT_NOUNS and not self.bracketed:
             return replace(cloze_event, text="", reason="the dated noun does not name an event")
         return replace(cloze_event, text=text, reason=cloze_event.reason if not cloze_event.cloze else "")
 
@@ -304,9 +305,7 @@ class _Finder:
         """Tell whether a date is surely on this noun: next to it, not after a chain of other nouns."""
         first, last = min(self.phrase), max(self.phrase)
         between = range(noun.i + 1, first) if noun.i < first else range(last + 1, noun.i)
-        return not any(
-            self.tokens[i].pos in {"NOUN", "PROPN"} and self.tokens[i].i != noun.i for i in between
-        )
+        return not any(self.tokens[i].pos in {"NOUN", "PROPN"} for i in between)
 
     # Events of clauses ------------------------------------------------------------------------
 
@@ -370,6 +369,8 @@ class _Finder:
         A clause that holds another date goes whole; a phrase that holds one loses only the
         innermost phrase of that date ("on the move in one of the migrations [of the 20th century]").
         """
+        if root in self.removed:
+            return self.removed[root]
         removed: set[int] = set()
         for index in sorted(self.parse.subtree(root)):
             token = self.tokens[index]
@@ -378,8 +379,8 @@ class _Finder:
             below = self.parse.subtree(index)
             if below & self.date:
                 continue
-            is_clause = token.dep in CLAUSE_DEPS and token.pos in {"VERB", "AUX"}
-            joined_clause = token.dep == "conj" and token.pos in {"VERB", "AUX"} and token.head == root
+            is_clause = token.dep in CLAUSE_DEPS and token.pos in VERBAL
+            joined_clause = token.dep == "conj" and token.pos in VERBAL and token.head == root
             own_clause = token.dep in {"advcl", "parataxis"} and token.head == root
             if (is_clause and below & self.others) or joined_clause or own_clause or self._gapped(token):
                 removed |= below
@@ -387,6 +388,7 @@ class _Finder:
                 removed |= self._lost_subject(min(below))
         for other in sorted(self.others & self.parse.subtree(root) - removed):
             removed |= self._phrase_of(other)
+        self.removed[root] = removed
         return removed
 
     def _phrase_of(self, index: int) -> set[int]:
@@ -409,7 +411,7 @@ class _Finder:
     def _gapped(self, token: Token) -> bool:
         """Tell whether a noun joined to a verb is a clause without its verb: "and his father in 1869"."""
         head = self.tokens[token.head]
-        return token.dep == "conj" and token.pos in {"NOUN", "PROPN", "PRON"} and head.pos in {"VERB", "AUX"}
+        return token.dep == "conj" and token.pos in {"NOUN", "PROPN", "PRON"} and head.pos in VERBAL
 
     def _joint_before(self, token: Token) -> set[int]:
         """Return the "and" that joins a conjunct to what comes before it."""
@@ -465,13 +467,9 @@ class _Finder:
                 links.add(child.i)
             if child.dep == "advmod" and child.lower in DISCOURSE:
                 links |= self.parse.subtree(child.i)
-            if (
-                child.dep == "prep"
-                and child.lower in {"in", "on"}
-                and self.tokens[child.i + 1 :][:1]
-                and (self.tokens[child.i + 1].lower in {"addition", "contrast", "particular", "turn"})
-            ):
-                links |= self.parse.subtree(child.i)
+            following = self.tokens[child.i + 1].lower if child.i + 1 < len(self.tokens) else ""
+            if child.dep == "prep" and child.lower in {"in", "on"} and following in LINKING_PHRASES:
+                links |= self.parse.subtree(child.i)  # "In addition,", "in turn"
         return links
 
     def _subject(self, verb: Token, selection: set[int]) -> tuple[str, str]:

