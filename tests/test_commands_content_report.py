@@ -46,3 +46,22 @@ def test_content_report_names_an_unreadable_document(tmp_path):
 
     with pytest.raises(CommandError, match=r"broken\.txt"):
         run(str(tmp_path / "broken.txt"))
+
+
+def test_content_report_sample_prints_items_a_teacher_can_rate_without_the_code():
+    sheet = run("--sample", "8", "--seed", "3")
+
+    assert sheet == run("--sample", "8", "--seed", "3")  # the same sheet for the same seed
+    items = sheet.split("\nITEM ")
+    assert sheet.startswith("ITEM 1 (")
+    assert len(items) == 8
+    assert all("Document: " in item and "Source sentence: " in item for item in items)
+    assert "(flashcard)" in sheet
+    assert "(multiple choice)" in sheet
+    assert "* " in sheet  # each question marks its keyed answer
+    assert sheet != run("--sample", "8", "--seed", "4")
+
+
+def test_content_report_sample_refuses_a_size_below_one():
+    with pytest.raises(CommandError, match="at least 1"):
+        run("--sample", "0")

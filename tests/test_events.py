@@ -50,6 +50,12 @@ EVENTS = [
      "France signed the treaty in ____"),
     ("During the Cold War (1945–1991), both countries were part of the Western Bloc.", "1945–1991",
      "The Cold War", "During the Cold War (____), both countries were part of the Western Bloc"),
+    ("The Meiji Constitution, promulgated on February 11, 1889, created an elected Diet, and the first "
+     "general election followed in July 1890.", "July 1890", "The first general election followed",
+     "The first general election followed in ____"),
+    ("The Bank of England cut its main rate to 4.5 per cent on Thursday, its third cut in six months.",
+     "Thursday", "The Bank of England cut its main rate to 4.5 per cent, its third cut in six months",
+     "The Bank of England cut its main rate to 4.5 per cent on ____, its third cut in six months"),
 ]  # fmt: skip
 
 
@@ -96,12 +102,43 @@ def test_find_event_names_the_event_its_date_belongs_to(sentence, when, event, c
             "Christmas Eve",
             "the date is what the verb is about, not when it happened",
         ),
+        (
+            "Born in Krakow, Poland, on March 3, 1936, Ms. Kowalczyk emigrated with her parents as a girl.",
+            "March 3, 1936",
+            "the date may belong to the opening participle",
+        ),
+        (
+            "The jet was grounded worldwide after two crashes that killed 346 people, the second of them in "
+            "March 2019.",
+            "March 2019",
+            "the date belongs to an aside",
+        ),
+        (
+            "Chairman Robert Ellison expected loan demand to recover by mid-1992.",
+            "mid-1992",
+            "an intention or expectation, not an event",
+        ),
     ],
 )
 def test_find_event_asks_no_event_question_where_it_is_not_sure(sentence, when, reason):
     found = event_of(sentence, when)
     assert found.text == ""
     assert found.reason == reason
+
+
+def test_find_event_asks_nothing_when_two_dates_hang_on_one_word():
+    sentence = (
+        "A year ago, an early storm stranded about 300 lorries on the Ladakh side, and two years ago the "
+        "army began stocking winter supplies."
+    )
+    found = event_of(sentence, "A year ago", others=("two years ago",))
+    assert (found.text, found.cloze, found.reason) == ("", "", "another date modifies the same word")
+
+
+def test_find_event_reads_a_date_said_twice_as_one():
+    sentence = "Hurricane Andrew devastated south Dade County on Aug. 24, 1992, two years ago."
+    found = event_of(sentence, "Aug. 24, 1992", others=("two years ago",))
+    assert found.text == "Hurricane Andrew devastated south Dade County"
 
 
 class Before:

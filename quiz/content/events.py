@@ -72,6 +72,18 @@ QUESTION_WORDS = frozenset({"how", "why", "whether", "what"})
 # Verbs whose date is a value they give, not when they happened: "pottery has been dated to 300 BC".
 VALUE_VERBS = frozenset({"date"})
 FUTURE_MODALS = frozenset({"will", "shall", "would", "could", "might", "may"})
+# Verbs whose bare participle after a noun is far more often the past tense of a clause of its own:
+# "the first general election followed in July 1890", never "the election (was) followed".
+INTRANSITIVE = frozenset({"follow", "come", "happen", "occur", "arrive", "die", "last", "fall", "rise"})
+BARE_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# Nouns of things that have names: bare, "the city" or "the committee" leaves a student asking which.
+NAMED_KINDS = frozenset(
+    """
+    city town capital village country countries nation state province region island port river pass
+    company firm group bank carrier airline agency committee council ministry government party court
+    team squad club games colony empire kingdom republic dynasty
+    """.split()
+)
 MIN_WORDS = 3  # an event of fewer words ("Rome fell") is too bare for "What happened in 476?"
 # Nouns that name events: a date phrase after one of them may date the noun ("the attacks in October
 # 2023"). After any other object ("established relations on 14 August 1947") it dates the verb, whatever
@@ -102,6 +114,7 @@ class Event:
     future: bool = False  # the dated verb has a modal of the future ("will", "could")
     preposition: str = ""  # the preposition before the date: "in", "since", "from"
     present: bool = False  # a state, not an event: "remains", "is taught", "was still running"
+    unnamed: bool = False  # the subject is a bare "the city" or "a committee" that nothing names
 
 
 class _Unsure(Exception):
@@ -196,6 +209,16 @@ class _Finder:
         if governor.i in self.others:  # "raised in 1912 and 1933": one phrase, two dates
             return Event("", "", reason="shares its phrase with another date")
         self._take_appositive(governor)
+        if (
+            governor.dep == "appos" and governor.pos not in VERBAL
+        ):  # "two crashes, the second of them in 2019"
+            return Event("", "", reason="the date belongs to an aside", governor=governor.lemma)
+        if self._shares_its_word(governor):
+            return Event("", "", reason="another date modifies the same word", governor=governor.lemma)
+        if self._after_opening_participle(governor):
+            return Event(
+                "", "", reason="the date may belong to the opening participle", governor=governor.lemma
+            )
         self.bracketed = self._in_brackets()
         if governor.pos == "PROPN" and not self.bracketed:
             return Event("", "", reason="date inside a name", governor=governor.lemma, kind="name")
@@ -219,6 +242,55 @@ class _Finder:
             below = self.parse.subtree(child.i)
             if child.dep in {"npadvmod", "appos"} and min(below) == comma + 1 and not below & self.others:
                 self.phrase |= below | {comma}
+
+    def _shares_its_word(self, governor: Token) -> bool:
+        """Tell whether another date hangs on the same word: "A year ago, a storm ..., and two years ago
+        the army began", which the parser attached both to "began"."""
+        if any(self._gapped(child) for child in self.parse.children(governor.i)):
+            return False  # "His mother died in 1865 and his father in 1869": one date each
+        for index in self.others - self.phrase:
+            token = self.tokens[index]
+            head = self.tokens[token.head]
+            if token.head in self.others or token.head == index or self._beside(index):
+                continue  # "on July 5 last year", "on Aug. 24, 1992, two years ago": one date said twice
+            if token.dep in {"pobj", "pcomp"} and head.pos in {"ADP", "SCONJ"}:
+                head = self.tokens[head.head]
+            if head.i == governor.i:
+                return True
+        return False
+
+    def _beside(self, index: int) -> bool:
+        """Tell whether the other date holding a word touches this date's phrase, or only a comma apart."""
+        first = last = index
+        while first - 1 in self.others:
+            first -= 1
+        while last + 1 in self.others:
+            last += 1
+        return first - max(self.phrase) in {1, 2} or min(self.phrase) - last in {1, 2}
+
+    def _after_opening_participle(self, verb: Token) -> bool:
+        """Tell whether the date stands between an opening participle and the subject it describes.
+
+        In "Born in Krakow on March 3, 1936, Ms. Kowalczyk emigrated" parsers hang the date on
+        "emigrated", but it is the birth's.
+        """
+        if verb.pos not in VERBAL:
+            return False
+        children = self.parse.children(verb.i)
+        opening = next(
+            (
+                c
+                for c in children
+                if c.dep == "advcl" and c.tag in {"VBN", "VBG"} and min(self.parse.subtree(c.i)) == 0
+            ),
+            None,
+        )
+        subject = next((c for c in children if c.dep in SUBJECT_DEPS), None)
+        if opening is None or subject is None:
+            return False
+        return max(self.parse.subtree(opening.i)) < min(self.phrase) and max(self.phrase) < min(
+            self.parse.subtree(subject.i)
+        )
 
     def _in_brackets(self) -> bool:
         """Tell whether the date stands in brackets after a name: "the Cold War (1945–1991)"."""
@@ -328,6 +400,10 @@ class _Finder:
             return replace(unasked, reason="a clause without its verb")
         if any(c.lower in QUESTION_WORDS for c in children):
             return replace(unasked, reason="an embedded question, not an event")
+        if any(c.dep == "conj" and c.pos == "ADJ" for c in children):  # "began and the deadliest in"
+            return replace(unasked, reason="a clause the parser could not read")
+        if verb.tag == "VB" and any(c.tag == "TO" for c in children):  # "expected loan demand to recover by"
+            return replace(unasked, reason="an intention or expectation, not an event")
         try:
             subject, be = self._subject(verb, selection)
         except _Unsure as unsure:
@@ -337,6 +413,7 @@ class _Finder:
         for index in sorted(selection - self.phrase):
             if self.tokens[index].pos == "NOUN" and self.tokens[index].dep in {"dobj", "pobj", "attr"}:
                 self._name(self.tokens[index])  # "created the committee" -> "the Monetary Policy Committee"
+        unnamed = self._unnamed(verb, subject)
         cloze = _tidy(_join(subject, be, self._render(selection, blank=True)))
         body = self._render(selection - self.phrase | self._possessive_place(), blank=False)
         ended = self.preposition in UNTIL and verb.lemma in DURATIVE and kind == "clause"
@@ -361,7 +438,34 @@ class _Finder:
             return replace(unasked, cloze=cloze, reason="no subject")
         if _words(text) < MIN_WORDS:
             return replace(unasked, cloze=cloze, reason="the event is too short to ask about")
-        return replace(unasked, text=text, cloze=cloze)
+        return replace(unasked, text=text, cloze=cloze, unnamed=unnamed)
+
+    def _unnamed(self, verb: Token, said: str) -> bool:
+        """Tell whether the clause's subject is a common noun that no name, here or before, pins down.
+
+        "The city hosted the Winter Olympics" or "the committee met": which city, which committee?
+        A subject said from elsewhere (`said`) counts by its words.
+        """
+        if said:
+            words = said.split()
+            bare = words[0].lower() in BARE_DETERMINERS and not any(word[:1].isupper() for word in words[1:])
+            return bare and words[-1].lower() in NAMED_KINDS
+        subject = next(
+            (
+                c
+                for c in self.parse.children(verb.i)
+                if c.dep in {"nsubj", "nsubjpass"} and c.i not in self.prefix
+            ),
+            None,
+        )
+        if subject is None or subject.pos != "NOUN":
+            return False
+        words = self.parse.subtree(subject.i) - self._other_clauses(subject.i)
+        if words & (set(self.replace) | self.dropped):
+            return False  # named from an earlier sentence or the title: "the canal" -> "the Kiel Canal"
+        first = self.tokens[min(words)]
+        bare = first.lower in BARE_DETERMINERS and not any(self.tokens[i].pos == "PROPN" for i in words)
+        return bare and subject.lower in NAMED_KINDS
 
     def _other_clauses(self, root: int) -> set[int]:
         """Return the words under `root` that belong to other events: clauses joined on, other dates.
@@ -423,8 +527,19 @@ class _Finder:
             return False
         last = len(self.tokens) - 1
         before_gone = index > 0 and index - 1 not in kept and index - 1 not in self.dropped
+        if before_gone and not self._gone_after_comma(index, kept):
+            before_gone = (
+                False  # "to 4.5 per cent [on Thursday], its third cut": the comma is the appositive's
+            )
         after_gone = index < last and index + 1 not in kept and self.tokens[index + 1].pos != "PUNCT"
         return before_gone or after_gone
+
+    def _gone_after_comma(self, index: int, kept: set[int]) -> bool:
+        """Tell whether the words dropped before a comma start the text or follow a comma of their own."""
+        start = index - 1
+        while start >= 0 and start not in kept and start not in self.dropped:
+            start -= 1
+        return start < 0 or self.tokens[start].pos == "PUNCT"
 
     def _opens_without_subject(self, verb: Token, words: set[int]) -> bool:
         """Tell whether a clause would start with its verb or a relative word: "Became a British subject"."""
@@ -479,7 +594,7 @@ class _Finder:
         """
         if verb.dep == "relcl" and verb.head != verb.i:
             return self._relative_subject(verb, selection)
-        own = [c for c in self.parse.children(verb.i) if c.dep in SUBJECT_DEPS]
+        own = [c for c in self.parse.children(verb.i) if c.dep in SUBJECT_DEPS and c.i not in self.prefix]
         if own:
             first = self.tokens[min(self.parse.subtree(own[0].i))]
             if _regnal(self.parse, first):  # "Emperor Wilhelm I laid", which parsers read as "I laid"
@@ -492,7 +607,11 @@ class _Finder:
             if verb.i > 0 and self.tokens[verb.i - 1].pos in {"NOUN", "PROPN", "PRON"}:
                 raise _Unsure("unclear subject")  # "... and Pakistan supported": the parser lost a subject
             for above in self.parse.ancestors(verb.i):
-                subjects = [c for c in self.parse.children(above.i) if c.dep in SUBJECT_DEPS]
+                subjects = [
+                    c
+                    for c in self.parse.children(above.i)
+                    if c.dep in SUBJECT_DEPS and c.i not in self.prefix
+                ]
                 if subjects:
                     return self._phrase(subjects[0]), ""
                 if above.dep != "conj":
@@ -500,6 +619,8 @@ class _Finder:
             raise _Unsure("no subject")
         if verb.dep == "acl" and verb.tag == "VBN" and verb.head != verb.i:
             noun = self.tokens[verb.head]
+            if verb.lemma in INTRANSITIVE:  # "and the first election followed in 1890" is not passive
+                return self._phrase(noun, without=verb.i), ""
             if noun.dep == "pobj" and self.tokens[self.tokens[noun.head].head].pos in {"NOUN", "PROPN"}:
                 # "a tennis court in the Tuileries garden built in the 19th century": court or garden?
                 raise _Unsure("the participle may belong to another noun")
@@ -561,6 +682,9 @@ class _Finder:
     def _name(self, noun: Token) -> None:
         """Say a bare "the canal" as the name the document gave it before: "the Kiel Canal"."""
         words = self.parse.subtree(noun.i) - self.phrase
+        for child in self.parse.children(noun.i):
+            if child.dep in {"acl", "relcl", "appos", "punct"}:  # "the company, founded in 1904 by ..."
+                words -= self.parse.subtree(child.i)
         if not words or noun.i in self.phrase or self.context is None:
             return
         first = self.tokens[min(words)]
@@ -598,6 +722,9 @@ class _Finder:
         found = self.context.antecedent(PRONOUNS[pronoun.lower]) if self.context else None
         if not found:
             raise _Unsure("pronoun without antecedent")
+        bare = found.split()
+        if len(bare) == 2 and bare[0] == "the" and self.context and (name := self.context.named(bare[1])):
+            found = name  # "It" -> "the company" -> "Nordvik Shipping"
         self.replace[pronoun.i] = f"{found}'s" if pronoun.tag == "PRP$" else found
         return "", ""
 

@@ -182,6 +182,11 @@ def _events(sentences: list[str], found: list[list[Mention]], title: str) -> lis
 # "Iran–Pakistan relations", "India-Iran ties": a title about two parties.
 _TITLE_PAIR = re.compile(r"([A-Z][a-z]+)\s?[–-]\s?([A-Z][a-z]+)\s+(?:relations|ties|talks|war|border)\b")
 ANTECEDENT_REACH = 3  # sentences a pronoun may look back through a chain of the same pronoun
+# News convention: "the city" is the dateline's city, "the company" the one the lead sentence is about.
+DATELINE_NOUNS = frozenset({"city", "capital", "town"})
+LEAD_NOUNS = frozenset(
+    "company firm group carrier airline bank lender maker manufacturer retailer insurer business".split()
+)
 
 
 @dataclass
@@ -250,7 +255,21 @@ class _DocumentContext:
             names.add(
                 self.title[:1].lower() + self.title[1:] if self.title.startswith("The ") else self.title
             )
+        if not names and self.index > 0:
+            names |= {found} if (found := self._from_the_lead(noun)) else set()
         return names.pop() if len(names) == 1 else None
+
+    def _from_the_lead(self, noun: str) -> str | None:
+        """Return what a news story's first sentence makes of "the city" or "the company", if anything."""
+        lead = self.document.sentences[0]
+        if noun in DATELINE_NOUNS and (place := _DATELINE_PLACE.match(lead)):
+            return place.group(1).title()
+        story = lead[_prefix_end(lead, first=True) :]  # the dateline would read as a subject
+        if noun in LEAD_NOUNS and (subject := subject_of(parse_sentences([story])[0])):
+            phrase, _ = subject
+            if all(word[:1].isupper() for word in phrase.split()):  # a name, not "the carrier"
+                return phrase
+        return None
 
 
 def _title_subject(title: str, kind: str) -> str | None:
@@ -279,6 +298,10 @@ def _refuse_defects(event: Event) -> Event:
 _PLACE_LINE = re.compile(
     r"[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,12})?\s*(?:\([^)\n]{1,30}\)\s*)?(?:—|–|--)\s*"
 )
+
+
+# The place of a dateline, with or without its date: "SARAJEVO, Aug 30 —", "LONDON —".
+_DATELINE_PLACE = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=,|\s*(?:—|–|--))")
 
 
 # "HALVERSEN: ", "TOM HALVERSEN, BYLINE: ", "BERNARD SHAW, Anchor: ": a speaker in a transcript.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -36,8 +37,11 @@ MARKET_WORDS = frozenset(
 )
 # A figure that rose, fell or stood at a level is a statistic, not an event.
 FIGURE_VERBS = frozenset(
-    {"be", "stand", "reach", "rise", "fall", "climb", "drop", "total", "peak", "grow", "burn"}
+    """
+    be stand reach rise fall climb drop total peak grow burn earn trade close gain lose cost sell post
+    """.split()
 )
+CURRENCY_SIGNS = frozenset("$£€¥")
 MEASURES = frozenset(
     "percent per % million billion trillion dollars euros pounds yen acres hectares tonnes barrels"
     " points".split()
@@ -75,14 +79,17 @@ class Rule:
 
 
 def _words(candidate: Candidate) -> frozenset[str]:
-    return frozenset(candidate.event.clause_words)
+    """Return the words of the dated clause and of the event as said ("Figures were published")."""
+    said = re.findall(r"[\w%$£€¥'-]+", f"{candidate.event.text} {candidate.event.cloze}".lower())
+    return frozenset(candidate.event.clause_words) | frozenset(said)
 
 
 def _reporting(candidate: Candidate) -> bool:
     event, words = candidate.event, _words(candidate)
     if event.verb in REPORTING_VERBS or event.governor in REPORTING_VERBS:
         return True
-    if event.verb in RELEASE_VERBS and FIGURE_SOURCES & words:  # "figures published on Monday showed"
+    released = event.verb in RELEASE_VERBS or event.governor in RELEASE_VERBS
+    if released and FIGURE_SOURCES & words:  # "figures published on Monday showed", "a poll taken in May"
         return True
     return "comment" in words or ("not" in words and bool(NOT_AVAILABLE & words))
 
@@ -94,7 +101,8 @@ def _market(candidate: Candidate) -> bool:
         return has_number
     # "Inflation was 1.3 percent in June", "the number stood at 563", "trade fell to 1.4 billion dollars".
     figure = any(
-        word[:1].isdigit() and following in MEASURES for word, following in itertools.pairwise(words)
+        (word[:1].isdigit() and following in MEASURES) or (word in CURRENCY_SIGNS and following[:1].isdigit())
+        for word, following in itertools.pairwise(words)
     )
     return (figure or "stood" in words) and candidate.event.verb in FIGURE_VERBS
 
@@ -150,6 +158,9 @@ RULES: tuple[Rule, ...] = (
     Rule("recurring schedule", _schedule),
     # "The figure is nearer 30,000 today", "the outbreak is taught in every course": true, but no event.
     Rule("present state", lambda candidate: candidate.event.present and not candidate.event.future),
+    # In news, "The city hosted the Winter Olympics": which city? A headline rarely says. An article of
+    # reference is about its title ("the canal" in "Kiel Canal"), and its readers know what it means.
+    Rule("no named subject", lambda candidate: candidate.event.unnamed and candidate.published is not None),
 )
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
 from quiz.content.collection import Collection
 from quiz.content.defects import check_collection
+from quiz.content.questions import Flashcard, Question
 
 EXAMPLES = 3
 
@@ -54,3 +56,43 @@ def report_lines(report: dict[str, Any]) -> Iterator[str]:
     for kind, found in report["defects"].items():
         yield f"  {found['count']:5}  {kind}"
         yield from (f"         e.g. {example}" for example in found["examples"])
+
+
+CARDS_PER_SAMPLE = 4  # one flashcard in four, as in a teacher's review sheet
+
+
+def review_sample(collection: Collection, *, size: int, seed: int) -> list[str]:
+    """Return a random sample of what students would read, as a sheet a teacher can rate item by item.
+
+    Each item shows its document's title and publication date and the source sentence, so a reviewer
+    who never saw the code can judge it. The same collection, size and seed give the same sheet.
+    """
+    chooser = random.Random(seed)
+    cards = min(len(collection.flashcards), size // CARDS_PER_SAMPLE)
+    items: list[Question | Flashcard] = [
+        *chooser.sample(collection.questions, min(len(collection.questions), size - cards)),
+        *chooser.sample(collection.flashcards, cards),
+    ]
+    chooser.shuffle(items)
+    titles = {document.name: document for document in collection.documents}
+    lines: list[str] = []
+    for number, item in enumerate(items, start=1):
+        document = titles[item.fact.document]
+        published = document.published.isoformat() if document.published else "not given"
+        kind = "multiple choice" if isinstance(item, Question) else "flashcard"
+        lines += [
+            f"ITEM {number} ({kind})",
+            f"Document: {document.title} (published {published})",
+            f"Source sentence: {item.fact.sentence}",
+        ]
+        if isinstance(item, Question):
+            lines.append(f"Question: {item.stem}")
+            lines += [
+                f"  {'*' if index == item.answer else ' '} {chr(ord('A') + index)}. {option}"
+                for index, option in enumerate(item.options)
+            ]
+            lines.append("(* = keyed answer)")
+        else:
+            lines += [f"Front: {item.front}", f"Back: {item.back}"]
+        lines.append("")
+    return lines
