@@ -56,6 +56,15 @@ EVENTS = [
     ("The Bank of England cut its main rate to 4.5 per cent on Thursday, its third cut in six months.",
      "Thursday", "The Bank of England cut its main rate to 4.5 per cent, its third cut in six months",
      "The Bank of England cut its main rate to 4.5 per cent on ____, its third cut in six months"),
+    ("That 2000 agreement had allowed 4,000 companies to move data to the United States.", "2000", "",
+     "The ____ agreement had allowed 4,000 companies to move data to the United States"),
+    ("The 1999 earthquake killed 17,000 people.", "1999", "The earthquake killed 17,000 people",
+     "The ____ earthquake killed 17,000 people"),
+    ("Apollo hardware was reused for the Skylab space station, visited by three crews in 1973–74, and for "
+     "the Apollo–Soyuz Test Project.", "1973–74", "The Skylab space station was visited by three crews",
+     "The Skylab space station was visited by three crews in ____"),
+    ("By Sunday afternoon, Biden was ahead by more than 40,000 votes.", "Sunday afternoon", "",
+     "By ____, Biden was ahead by more than 40,000 votes"),
 ]  # fmt: skip
 
 
@@ -112,6 +121,11 @@ def test_find_event_names_the_event_its_date_belongs_to(sentence, when, event, c
             "March 2019.",
             "March 2019",
             "the date belongs to an aside",
+        ),
+        (
+            "Passenger numbers have still not recovered to the levels of 2019.",
+            "2019",
+            "a negated clause, not an event",
         ),
         (
             "Chairman Robert Ellison expected loan demand to recover by mid-1992.",

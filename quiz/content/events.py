@@ -352,9 +352,16 @@ class _Finder:
             return Event("", "", reason="no clause the date belongs to", governor=noun.lemma, kind="noun")
         cloze_event = replace(self._clause_event(clause, noun, kind="noun"), governor=noun.lemma)
         head = self.tokens[noun.head]
-        dates_the_clause = noun.dep in {"nsubj", "nsubjpass"} or (
+        # "The 1999 earthquake killed 17,000 people" dates the killing; "That 2000 agreement had allowed
+        # companies to move data" does not date the allowing.
+        perfect = any(c.dep == "aux" and c.lemma == "have" for c in self.parse.children(clause.i))
+        subject = noun.dep in {"nsubj", "nsubjpass"} and not (perfect and self._premodifier())
+        dates_the_clause = subject or (
             noun.dep == "pobj" and head.lower in AT_THE_TIME_OF and head.head == clause.i
         )
+        # Without a clause to blank either, what stops the clause is why nothing at all is asked.
+        if not cloze_event.cloze and cloze_event.reason:
+            return replace(cloze_event, text="")
         if not self._certain_on_noun(noun):
             return replace(cloze_event, text="", reason="the date may belong to another word")
         if dates_the_clause and not self.bracketed:
@@ -384,6 +391,9 @@ class _Finder:
     def _clause_event(self, verb: Token, governor: Token, kind: str = "clause") -> Event:
         selection = self.parse.subtree(verb.i) - self._other_clauses(verb.i) - self._links(verb)
         children = self.parse.children(verb.i)
+        for child in children:
+            if child.dep == "conj" and child.pos == "ADP":  # "visited in 1973, and for the Test Project"
+                selection -= self.parse.subtree(child.i) | self._joint_before(child)
         future = any(c.dep == "aux" and c.lower in FUTURE_MODALS for c in children)
         present = (
             verb.tag in {"VBZ", "VBP"}
@@ -400,6 +410,8 @@ class _Finder:
             return replace(unasked, reason="a clause without its verb")
         if any(c.lower in QUESTION_WORDS for c in children):
             return replace(unasked, reason="an embedded question, not an event")
+        if any(c.dep == "neg" for c in children) and self.preposition not in UNTIL:
+            return replace(unasked, reason="a negated clause, not an event")  # "have not recovered to"
         if any(c.dep == "conj" and c.pos == "ADJ" for c in children):  # "began and the deadliest in"
             return replace(unasked, reason="a clause the parser could not read")
         if verb.tag == "VB" and any(c.tag == "TO" for c in children):  # "expected loan demand to recover by"
@@ -438,6 +450,10 @@ class _Finder:
             return replace(unasked, cloze=cloze, reason="no subject")
         if _words(text) < MIN_WORDS:
             return replace(unasked, cloze=cloze, reason="the event is too short to ask about")
+        if (
+            verb.lemma == "be" and kind == "clause"
+        ):  # "Biden was ahead by 40,000 votes": true then, not an event
+            return replace(unasked, cloze=cloze, reason="a state, not an event", unnamed=unnamed)
         return replace(unasked, text=text, cloze=cloze, unnamed=unnamed)
 
     def _unnamed(self, verb: Token, said: str) -> bool:
