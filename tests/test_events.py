@@ -65,6 +65,15 @@ EVENTS = [
      "The Skylab space station was visited by three crews in ____"),
     ("By Sunday afternoon, Biden was ahead by more than 40,000 votes.", "Sunday afternoon", "",
      "By ____, Biden was ahead by more than 40,000 votes"),
+    ("The United States and Britain offered loans, but they withdrew the offer in July 1956.", "July 1956",
+     "The United States and Britain withdrew the offer",
+     "The United States and Britain withdrew the offer in ____"),
+    ("Snow doubted this, and in 1849 he published a short essay on cholera.", "1849",
+     "Snow published a short essay on cholera", "In ____ Snow published a short essay on cholera"),
+    ("His grandson Wilhelm II opened the canal on 21 June 1895.", "21 June 1895",
+     "Wilhelm II opened the canal", "Wilhelm II opened the canal on ____"),
+    ("His first novel, Almayer's Folly, published in 1895, is set in Borneo.", "1895",
+     "Almayer's Folly was published", "Almayer's Folly was published in ____"),
 ]  # fmt: skip
 
 

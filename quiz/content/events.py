@@ -615,6 +615,16 @@ class _Finder:
             first = self.tokens[min(self.parse.subtree(own[0].i))]
             if _regnal(self.parse, first):  # "Emperor Wilhelm I laid", which parsers read as "I laid"
                 return "", ""
+            if (name := self._name_beside_possessive(own[0])) is not None:
+                self.dropped |= self.parse.subtree(own[0].i) - name  # "His grandson Wilhelm II opened"
+                return "", ""
+            if (
+                first.lower in PRONOUNS
+                and first.pos == "PRON"
+                and (near := self._joined_subject(verb, first))
+            ):
+                self.replace[first.i] = near  # "Snow doubted this, and in 1849 he published an essay"
+                return "", ""
             if first.lower in PRONOUNS and (first.pos == "PRON" or first.lower in DEMONSTRATIVES):
                 return self._resolve(first)
             self._name(own[0])
@@ -628,6 +638,9 @@ class _Finder:
                     for c in self.parse.children(above.i)
                     if c.dep in SUBJECT_DEPS and c.i not in self.prefix
                 ]
+                if subjects and (pronoun := self._pronoun_start(subjects[0])):
+                    self._resolve(pronoun)  # "He later joined the navy and became a subject in 1886"
+                    return self.replace.pop(pronoun.i), ""
                 if subjects:
                     return self._phrase(subjects[0]), ""
                 if above.dep != "conj":
@@ -647,6 +660,51 @@ class _Finder:
             if subjects:
                 return self._phrase(subjects[0]), _be(subjects[0])
         raise _Unsure("no subject")
+
+    def _name_beside_possessive(self, noun: Token) -> set[int] | None:
+        """Return the name beside a possessive: "His grandson Wilhelm II"."""
+        children = self.parse.children(noun.i)
+        if not any(c.dep == "poss" and c.tag == "PRP$" for c in children):
+            return None
+        name = next((c for c in children if c.dep == "appos" and c.pos == "PROPN"), None)
+        if name is None:
+            return None
+        words = self.parse.subtree(name.i)
+        return None if words & (self.phrase | self.others) else words
+
+    def _pronoun_start(self, subject: Token) -> Token | None:
+        """Return the personal pronoun that is a whole subject ("He", "they"), if it is one."""
+        words = self.parse.subtree(subject.i)
+        if len(words) == 1 and subject.pos == "PRON" and subject.lower in PRONOUNS:
+            return subject if PRONOUNS[subject.lower] != "unknown" else None
+        return None
+
+    def _joined_subject(self, verb: Token, pronoun: Token) -> str | None:
+        """Return the subject of the clause a pronoun's clause is joined to, when it is of its kind.
+
+        In "The United States and Britain offered loans, but they withdrew the offer", "they" is the
+        first clause's subject: nothing else in the sentence could be.
+        """
+        if verb.dep != "conj" or self._pronoun_start(pronoun) is None or self._reported(pronoun):
+            return None
+        head = self.tokens[verb.head]
+        subject = next((c for c in self.parse.children(head.i) if c.dep in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.pos not in {"NOUN", "PROPN"} or subject.i in self.prefix:
+            return None
+        plural = subject.tag in {"NNS", "NNPS"} or any(
+            c.dep == "conj" for c in self.parse.children(subject.i)
+        )
+        # "Snow doubted this": a capitalised noun without an article is a name, whatever the tagger says.
+        named = subject.pos == "PROPN" or (
+            subject.text[:1].isupper() and not any(c.dep == "det" for c in self.parse.children(subject.i))
+        )
+        kind = "plural" if plural else ("person" if named else "singular")
+        if kind != PRONOUNS[pronoun.lower]:
+            return None
+        try:
+            return self._phrase(subject)
+        except _Unsure:
+            return None
 
     def _relative_subject(self, verb: Token, selection: set[int]) -> tuple[str, str]:
         """Say a relative clause on its own: "the treaty that France signed" -> "France signed the treaty"."""
@@ -675,6 +733,8 @@ class _Finder:
                 words -= self.parse.subtree(index)  # "Shah Jahan's son Aurangzeb" keeps its name
         if not words:
             raise _Unsure("no subject")
+        if (name := self._name_beside_possessive(head)) is not None:
+            return _tidy(self._render(name, blank=False))  # "Almayer's Folly was published"
         self._name(head)
         text = _tidy(self._render(words, blank=False))
         first = text.split(" ", 1)[0].lower()
