@@ -64,6 +64,30 @@ def test_quiz_start_creates_attempt_of_ten_and_shows_first_question(signed_in):
 
 
 @pytest.mark.usefixtures("content")
+def test_question_of_a_quiz_on_all_documents_names_its_document(signed_in):
+    attempt = start(signed_in)
+    title = next_item(attempt).question.fact.document.title
+
+    html = signed_in.get(attempt.get_absolute_url()).content.decode()
+
+    assert f"Question 1 of 10, from <cite>{title}</cite>" in html
+
+
+@pytest.mark.usefixtures("content")
+def test_question_of_a_quiz_on_one_document_leaves_its_title_to_the_heading(signed_in):
+    from quiz.models import Document
+
+    document = Document.objects.get(key="doc_001.txt")
+    attempt = start(signed_in, document=str(document.pk))
+
+    html = signed_in.get(attempt.get_absolute_url()).content.decode()
+
+    assert f"<h1>Quiz: {document.title}</h1>" in html
+    assert "Question 1 of" in html
+    assert ", from <cite>" not in html
+
+
+@pytest.mark.usefixtures("content")
 def test_quiz_start_same_token_twice_starts_one_quiz(signed_in):
     token = str(uuid.uuid4())
     first = signed_in.post(reverse("quiz:quiz_start"), {"token": token})
