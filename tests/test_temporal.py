@@ -121,6 +121,19 @@ def test_find_dates_following_year_uses_the_date_just_before() -> None:
     assert found(text)[-1] == ("The following year", "1966-01-01", "1966-12-31", "year")
 
 
+@pytest.mark.parametrize(
+    ("text", "when", "start", "end"),
+    [
+        ("A petition was rejected in July 1839. In November of that year men marched on Newport.",
+         "November of that year", "1839-11-01", "1839-11-30"),
+        ("Mary I married Philip in 1554. She died in March of the following year.",
+         "March of the following year", "1555-03-01", "1555-03-31"),
+    ],
+)  # fmt: skip
+def test_find_dates_month_of_that_year_is_in_the_year_pointed_back_to(text, when, start, end) -> None:
+    assert found(text)[-1] == (when, start, end, "month")
+
+
 def test_find_dates_following_year_after_a_range_counts_from_its_end() -> None:
     assert found("The war (1945–1991) ended. Talks began the following year.")[-1][1] == "1992-01-01"
 

@@ -168,7 +168,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("focus_day", rf"\b(?i:{'|'.join(vocabulary.FOCUS_DAY_PHRASES)})\b"),
     (
         "anaphor",
-        r"\b(?:(?i:later|earlier)\s+)?(?:(?i:the)\s+(?P<an_dir>following|next|previous|preceding|same|subsequent)"
+        # "November of that year", "in March of the following year": a month of the year pointed back to
+        rf"\b(?:(?P<an_m>{_MONTH})\s+of\s+)?"
+        r"(?:(?i:later|earlier)\s+)?(?:(?i:the)\s+(?P<an_dir>following|next|previous|preceding|same|subsequent)"
         r"|(?i:that|that\s+same)(?P<an_that>))\s+(?P<an_u>year|month|day|decade|century)\b"
         r"|\b(?i:the)\s+(?P<an2_u>year|month|day)\s+(?P<an2_dir>after|before)\b"
         # "the day after the vote" counts from an event, "the day before Thanksgiving" from a named day

@@ -255,7 +255,11 @@ def _anaphor(kind: str, groups: dict[str, str], context: Context, *, tense: str 
     if count is None or _coarser(precision, previous.precision):
         return "refers to an earlier date that is too coarse"
     anchor = previous.end if steps > 0 else previous.start
-    return timespan.shift(timespan.unit(anchor, precision), steps)
+    shifted = timespan.shift(timespan.unit(anchor, precision), steps)
+    if groups.get("an_m") and precision is Precision.YEAR:
+        month = month_value(groups["an_m"])
+        return timespan.month(shifted.start.year, month) if month else "cannot be placed in time"
+    return shifted
 
 
 def _day_in_focus(kind: str, groups: dict[str, str], context: Context) -> Span | str:
