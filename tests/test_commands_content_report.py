@@ -10,7 +10,7 @@ NEWS = """---
 title: Storm floods the coast
 published: 2024-05-14
 ---
-The storm flooded the old harbour district on Monday. A spokesman said on Tuesday that repairs would take weeks.
+The storm flooded the old harbour district on 2 May. A spokesman said on Tuesday that repairs would take weeks.
 """
 
 

@@ -74,6 +74,19 @@ EVENTS = [
      "Wilhelm II opened the canal", "Wilhelm II opened the canal on ____"),
     ("His first novel, Almayer's Folly, published in 1895, is set in Borneo.", "1895",
      "Almayer's Folly was published", "Almayer's Folly was published in ____"),
+    ("On 2 December 1942 scientists at the University of Chicago achieved the first chain reaction.",
+     "2 December 1942", "Scientists at the University of Chicago achieved the first chain reaction",
+     "On ____ scientists at the University of Chicago achieved the first chain reaction"),
+    ("A bomb thrown at a workers' rally on 4 May 1886, and the gunfire that followed, killed policemen.",
+     "4 May 1886", "A bomb was thrown at a workers' rally", "A bomb was thrown at a workers' rally on ____"),
+    ("Thirty-four men set off on 24 May 1921, and the winner, Bill Rowan, took nine hours.", "24 May 1921",
+     "Thirty-four men set off", "Thirty-four men set off on ____"),
+    ("Ghana, which in March 1957 became the first British colony in Africa to win independence, began "
+     "pumping oil in December 2010.", "March 1957",
+     "Ghana became the first British colony in Africa to win independence",
+     "Ghana in ____ became the first British colony in Africa to win independence"),
+    ("For example, in 1957 Sheehan founded the company.", "1957", "Sheehan founded the company",
+     "In ____ Sheehan founded the company"),
 ]  # fmt: skip
 
 
@@ -130,6 +143,11 @@ def test_find_event_names_the_event_its_date_belongs_to(sentence, when, event, c
             "March 2019.",
             "March 2019",
             "the date belongs to an aside",
+        ),
+        (
+            "The religious settlement of 1559 re-established a Protestant church, while the theatre flourished.",
+            "1559",
+            "the parser split a word",
         ),
         (
             "Passenger numbers have still not recovered to the levels of 2019.",

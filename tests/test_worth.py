@@ -39,6 +39,7 @@ def asked(text: str, published: datetime.date | None = PUBLISHED) -> list[tuple[
         ("The city hosted the Winter Olympics in 1984.", "no named subject"),
         ("The committee was given its present form in 1998.", "no named subject"),
         ("The two countries signed a peace treaty in Algiers in December 2000.", "no named subject"),
+        ("The minister opened the vaccination campaign on Monday.", "the story's own day"),
     ],
 )
 def test_a_fact_not_worth_asking_is_left_out_with_its_reason(text, reason):
@@ -74,6 +75,22 @@ def test_a_bare_company_in_a_news_story_is_the_one_the_lead_is_about():
     assert [(fact.event, fact.asked) for fact in facts if fact.when == "2017"] == [
         ("Nordvik Shipping bought its rival Kattegat Line", True)
     ]
+
+
+def test_a_dateline_in_any_latin_capitals_never_opens_an_event():
+    text = "TURNU MĂGURELE, Romania — The bridge opened to traffic on 2 May 2024."
+    facts, _ = extract_facts(Document(name="news.txt", title="News", text=text, published=PUBLISHED))
+    assert [fact.event for fact in facts] == ["The bridge opened to traffic"]
+
+
+def test_a_day_named_a_week_before_publication_is_still_asked():
+    assert asked("The minister opened the vaccination campaign on May 7.")[0][1:] == (True, "")
+
+
+def test_a_pronoun_never_stands_for_a_title_that_names_a_thing():
+    text = "Henry VII founded the dynasty. His elder son, Arthur, had died in 1502."
+    facts, _ = extract_facts(Document(name="tudor.txt", title="House of Tudor", text=text))
+    assert "House of Tudor" not in " ".join(fact.event + fact.cloze for fact in facts)
 
 
 def test_a_bare_subject_of_a_reference_text_is_what_the_text_is_about():

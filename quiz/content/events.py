@@ -10,6 +10,7 @@ novel Dust was published"). Where none of this is certain, the event is empty an
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -54,7 +55,7 @@ QUOTES = frozenset('"“”')
 VERBAL = frozenset({"VERB", "AUX"})
 NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 # "in addition", "on the contrary": a prepositional phrase that only links to the sentence before.
-LINKING_PHRASES = frozenset({"addition", "contrast", "particular", "turn"})
+LINKING_PHRASES = frozenset({"addition", "contrast", "particular", "turn", "example", "instance"})
 # Verbs of saying: what they govern is somebody's words, and its pronouns are the speaker's.
 REPORTING = frozenset({"say", "tell", "add", "write", "recall", "explain", "note", "insist", "argue"})
 # Prepositions after which a noun's date is not the clause's: "stepped up talks after the 2021 return".
@@ -190,13 +191,30 @@ class _Finder:
         after = max(phrase) + 1
         if after < len(self.tokens) and self.tokens[after].lower in {"onward", "onwards"}:
             phrase.add(after)  # "from the 17th century onward"
+        if (orphan := self._orphan_preposition()) is not None:
+            phrase.add(orphan.i)
         return phrase
+
+    def _orphan_preposition(self) -> Token | None:
+        """Return the preposition before the date that the parser left without an object.
+
+        In "On 2 December 1942 scientists achieved ..." parsers read "2 December 1942 scientists" as
+        one noun phrase and leave "On" empty; the date is its object, and dates the verb "On" hangs on.
+        """
+        before = min(self.date) - 1
+        if before < 0:
+            return None
+        token = self.tokens[before]
+        empty = not any(c.dep in {"pobj", "pcomp"} for c in self.parse.children(token.i))
+        return token if token.pos == "ADP" and token.dep == "prep" and empty else None
 
     def _possessive(self) -> bool:
         """Tell whether the date is a possessive: "Sunday's ceremony" (said "the ceremony" without it)."""
         return any(self.tokens[i].dep == "poss" for i in self.date)
 
     def _governor(self) -> Token | None:
+        if (orphan := self._orphan_preposition()) is not None:
+            return self.tokens[orphan.head]
         heads = {self.tokens[i].head for i in self.phrase if self.tokens[i].head not in self.phrase}
         if len(heads) != 1:
             return None
@@ -410,6 +428,8 @@ class _Finder:
             return replace(unasked, reason="a clause without its verb")
         if any(c.lower in QUESTION_WORDS for c in children):
             return replace(unasked, reason="an embedded question, not an event")
+        if self._splits_a_word(selection):  # "The religious settlement re[-established ...]"
+            return replace(unasked, reason="the parser split a word")
         if any(c.dep == "neg" for c in children) and self.preposition not in UNTIL:
             return replace(unasked, reason="a negated clause, not an event")  # "have not recovered to"
         if any(c.dep == "conj" and c.pos == "ADJ" for c in children):  # "began and the deadliest in"
@@ -456,6 +476,15 @@ class _Finder:
             return replace(unasked, cloze=cloze, reason="a state, not an event", unnamed=unnamed)
         return replace(unasked, text=text, cloze=cloze, unnamed=unnamed)
 
+    def _splits_a_word(self, selection: set[int]) -> bool:
+        """Tell whether the words keep one part of a hyphenated word and drop the other."""
+        kept = selection | self.phrase
+        for first, second in itertools.pairwise(self.tokens):
+            joined = not first.space and "-" in {first.text, second.text}
+            if joined and (first.i in kept) != (second.i in kept):
+                return True
+        return False
+
     def _unnamed(self, verb: Token, said: str) -> bool:
         """Tell whether the clause's subject is a common noun that no name, here or before, pins down.
 
@@ -501,7 +530,9 @@ class _Finder:
                 continue
             is_clause = token.dep in CLAUSE_DEPS and token.pos in VERBAL
             joined_clause = token.dep == "conj" and token.pos in VERBAL and token.head == root
-            own_clause = token.dep in {"advcl", "parataxis"} and token.head == root
+            # "became the first British colony to win independence": without it the clause is false.
+            completes = self._completes_a_first(root) and token.tag == "VB"
+            own_clause = token.dep in {"advcl", "parataxis"} and token.head == root and not completes
             if (is_clause and below & self.others) or joined_clause or own_clause or self._gapped(token):
                 removed |= below
                 removed |= {c.i for c in self.parse.children(token.head) if c.dep == "cc" and c.i < index}
@@ -510,6 +541,15 @@ class _Finder:
             removed |= self._phrase_of(other)
         self.removed[root] = removed
         return removed
+
+    def _completes_a_first(self, verb: int) -> bool:
+        """Tell whether the verb's object or complement is "the first", "the last" or "the only" one."""
+        for child in self.parse.children(verb):
+            if child.dep in {"attr", "dobj"}:
+                words = self.parse.children(child.i)
+                if any(w.lower in {"first", "last", "only"} or w.tag == "JJS" for w in words):
+                    return True
+        return False
 
     def _phrase_of(self, index: int) -> set[int]:
         """Return a date's own phrase: "of the 20th century" for the date "the 20th century"."""
@@ -599,7 +639,7 @@ class _Finder:
             if child.dep == "advmod" and child.lower in DISCOURSE:
                 links |= self.parse.subtree(child.i)
             following = self.tokens[child.i + 1].lower if child.i + 1 < len(self.tokens) else ""
-            if child.dep == "prep" and child.lower in {"in", "on"} and following in LINKING_PHRASES:
+            if child.dep == "prep" and child.lower in {"in", "on", "for"} and following in LINKING_PHRASES:
                 links |= self.parse.subtree(child.i)  # "In addition,", "in turn"
         return links
 
@@ -648,7 +688,8 @@ class _Finder:
             raise _Unsure("no subject")
         if verb.dep == "acl" and verb.tag == "VBN" and verb.head != verb.i:
             noun = self.tokens[verb.head]
-            if verb.lemma in INTRANSITIVE:  # "and the first election followed in 1890" is not passive
+            phrasal = any(c.dep == "prt" for c in self.parse.children(verb.i))  # "34 men set off on 24 May"
+            if verb.lemma in INTRANSITIVE or phrasal:  # "and the first election followed in 1890": active
                 return self._phrase(noun, without=verb.i), ""
             if noun.dep == "pobj" and self.tokens[self.tokens[noun.head].head].pos in {"NOUN", "PROPN"}:
                 # "a tennis court in the Tuileries garden built in the 19th century": court or garden?
@@ -726,6 +767,9 @@ class _Finder:
         words = self.parse.subtree(head.i) - self.phrase - self._other_clauses(head.i)
         if without is not None:
             words -= self.parse.subtree(without)
+            for child in self.parse.children(head.i):  # "A bomb thrown at a rally [, and the gunfire ...]"
+                if child.i > without and child.dep in {"conj", "cc", "punct"}:
+                    words -= self.parse.subtree(child.i)
         for index in sorted(words):
             token = self.tokens[index]
             name = token.dep == "appos" and token.pos == "PROPN" and self.tokens[index - 1].text != ","

@@ -182,6 +182,15 @@ def _events(sentences: list[str], found: list[list[Mention]], title: str) -> lis
 # "Iran–Pakistan relations", "India-Iran ties": a title about two parties.
 _TITLE_PAIR = re.compile(r"([A-Z][a-z]+)\s?[–-]\s?([A-Z][a-z]+)\s+(?:relations|ties|talks|war|border)\b")
 ANTECEDENT_REACH = 3  # sentences a pronoun may look back through a chain of the same pronoun
+# Words that make a title the name of a thing, not a person: "Suez Canal", "House of Tudor" are not "he".
+THING_WORDS = frozenset(
+    """
+    canal war wars empire dynasty house railway river city town history revolution treaty discovery
+    movement mission republic kingdom restoration programme program dam bridge crisis rising rebellion
+    company bank party church university museum island islands sea ocean lake street epidemic union
+    era age reform reforms expedition siege battle campaign act
+    """.split()
+)
 # News convention: "the city" is the dateline's city, "the company" the one the lead sentence is about.
 DATELINE_NOUNS = frozenset({"city", "capital", "town"})
 LEAD_NOUNS = frozenset(
@@ -227,6 +236,8 @@ class _DocumentContext:
             other_person = not set(phrase.split()) & set(self.title.split())
             if found_kind == kind == "person" and _title_is_name(self.title) and other_person:
                 return _title_subject(self.title, kind)
+            if found_kind == kind == "singular" and " " not in phrase:
+                return None  # "Deregulation ... It bought National Airlines": a bare noun is rarely "it"
             if found_kind == kind:
                 return phrase
             if found_kind != f"pronoun {kind}":
@@ -276,7 +287,8 @@ def _title_subject(title: str, kind: str) -> str | None:
     """Return the title as the subject a pronoun chain starts from: "Joseph Conrad", "The Kiel Canal"."""
     if not _title_is_name(title):
         return None
-    person = title.split()[0].lower() != "the"
+    words = title.lower().split()
+    person = words[0] != "the" and "of" not in words and not THING_WORDS & set(words)
     return title if (kind == "person") == person and kind != "plural" else None
 
 
@@ -294,14 +306,19 @@ def _refuse_defects(event: Event) -> Event:
     return event
 
 
-# "LONDON — ", "HARRISBURG, Pa. — ", "SRINAGAR -- ": a place that opens a news story.
+# Capital letters of the Latin alphabets: a dateline may be "TURNU MĂGURELE" or "GÖLCÜK".
+_CAPS = "".join(letter for letter in map(chr, range(0x250)) if letter.isupper())
+# "LONDON — ", "HARRISBURG, Pa. — ", "SRINAGAR -- ", "TURNU MĂGURELE, Romania — ": a place that opens a story.
 _PLACE_LINE = re.compile(
-    r"[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,12})?\s*(?:\([^)\n]{1,30}\)\s*)?(?:—|–|--)\s*"
+    rf"[{_CAPS}][{_CAPS} .'-]{{2,40}}(?:,\s*[{_CAPS}][\w.]{{1,12}})?\s*"
+    r"(?:\([^)\n]{1,30}\)\s*)?(?:—|–|--)\s*"
 )
 
 
 # The place of a dateline, with or without its date: "SARAJEVO, Aug 30 —", "LONDON —".
-_DATELINE_PLACE = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=,|\s*(?:—|–|--))")
+_DATELINE_PLACE = re.compile(
+    rf"([{_CAPS}][{_CAPS}.'-]+(?: [{_CAPS}][{_CAPS}.'-]+){{0,3}})(?=,|\s*(?:—|–|--))"
+)
 
 
 # "HALVERSEN: ", "TOM HALVERSEN, BYLINE: ", "BERNARD SHAW, Anchor: ": a speaker in a transcript.
