@@ -150,6 +150,11 @@ def test_find_event_names_the_event_its_date_belongs_to(sentence, when, event, c
             "the parser split a word",
         ),
         (
+            "One was restored around 500 BC by the Persian king Darius.",
+            "500 BC",
+            "pronoun without antecedent",
+        ),
+        (
             "Passenger numbers have still not recovered to the levels of 2019.",
             "2019",
             "a negated clause, not an event",

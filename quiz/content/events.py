@@ -46,6 +46,7 @@ PRONOUNS = {
     "she": "person", "her": "person", "they": "plural", "them": "plural", "their": "plural",
     "this": "unknown", "that": "unknown", "these": "unknown", "those": "unknown",
     "we": "unknown", "us": "unknown", "our": "unknown", "i": "unknown", "my": "unknown", "you": "unknown",
+    "one": "unknown",  # "One was restored around 500 BC": one of what?
 }  # fmt: skip
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 # Noun phrases that mean the two parties a document is about.
@@ -655,6 +656,8 @@ class _Finder:
             first = self.tokens[min(self.parse.subtree(own[0].i))]
             if _regnal(self.parse, first):  # "Emperor Wilhelm I laid", which parsers read as "I laid"
                 return "", ""
+            if first.lower == "one" and len(self.parse.subtree(own[0].i)) == 1:
+                raise _Unsure("pronoun without antecedent")  # "One was restored around 500 BC"
             if (name := self._name_beside_possessive(own[0])) is not None:
                 self.dropped |= self.parse.subtree(own[0].i) - name  # "His grandson Wilhelm II opened"
                 return "", ""
