@@ -87,6 +87,14 @@ EVENTS = [
      "Ghana in ____ became the first British colony in Africa to win independence"),
     ("For example, in 1957 Sheehan founded the company.", "1957", "Sheehan founded the company",
      "In ____ Sheehan founded the company"),
+    ("Joan was captured in 1430 and burned as a heretic at Rouen on 30 May 1431.", "30 May 1431",
+     "Joan was burned as a heretic at Rouen", "Joan was burned as a heretic at Rouen on ____"),
+    ("The English fleet destroyed a French navy at Sluys on 24 June 1340, and on 26 August 1346 Edward's "
+     "army routed a larger French force at Crécy.", "24 June 1340",
+     "The English fleet destroyed a French navy at Sluys",
+     "The English fleet destroyed a French navy at Sluys on ____"),
+    ("After the war ended, the city was rebuilt in 1950.", "1950", "The city was rebuilt",
+     "The city was rebuilt in ____"),
 ]  # fmt: skip
 
 
@@ -153,6 +161,17 @@ def test_find_event_names_the_event_its_date_belongs_to(sentence, when, event, c
             "One was restored around 500 BC by the Persian king Darius.",
             "500 BC",
             "pronoun without antecedent",
+        ),
+        (
+            "The English fleet destroyed a French navy at Sluys on 24 June 1340, and on 26 August 1346 "
+            "Edward's army, relying heavily on longbowmen, routed a much larger French force at Crécy.",
+            "26 August 1346",
+            "the parser joined the date to the next noun",
+        ),
+        (
+            "In the Soviet period the line was double-tracked and electrified, a process finished in 2002.",
+            "2002",
+            "a clause the parser could not read",
         ),
         (
             "Passenger numbers have still not recovered to the levels of 2019.",

@@ -128,10 +128,23 @@ def test_find_dates_following_year_uses_the_date_just_before() -> None:
          "November of that year", "1839-11-01", "1839-11-30"),
         ("Mary I married Philip in 1554. She died in March of the following year.",
          "March of the following year", "1555-03-01", "1555-03-31"),
+        ("A siege followed in 1683; it was broken on 12 September that year.", "12 September that year",
+         "1683-09-12", "1683-09-12"),
+        ("The Act passed in 1833. Wilberforce died on July 29 that year.", "July 29 that year",
+         "1833-07-29", "1833-07-29"),
     ],
 )  # fmt: skip
-def test_find_dates_month_of_that_year_is_in_the_year_pointed_back_to(text, when, start, end) -> None:
-    assert found(text)[-1] == (when, start, end, "month")
+def test_find_dates_day_or_month_of_that_year_is_in_the_year_pointed_back_to(text, when, start, end) -> None:
+    assert found(text)[-1][:3] == (when, start, end)
+
+
+def test_find_dates_day_of_that_year_that_does_not_exist_is_left_out() -> None:
+    mentions = find_dates("It began in 1990. It ended on 31 February that year.")
+    assert (mentions[-1].text, mentions[-1].span, mentions[-1].reason) == (
+        "31 February that year",
+        None,
+        "not a real date",
+    )
 
 
 def test_find_dates_following_year_after_a_range_counts_from_its_end() -> None:

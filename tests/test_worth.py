@@ -60,9 +60,19 @@ def test_an_event_with_an_actor_and_an_action_is_asked(text):
 
 def test_a_bare_city_in_a_news_story_is_the_dateline_city():
     text = "SARAJEVO, Aug 30 — Workers mended the post office.\nThe city hosted the Winter Olympics in 1984."
-    facts, _ = extract_facts(Document(name="news.txt", title="News", text=text, published=PUBLISHED))
+    document = Document(name="news.txt", title="Sarajevo rebuilds", text=text, published=PUBLISHED)
+    facts, _ = extract_facts(document)
     assert [(fact.event, fact.asked) for fact in facts if fact.when == "1984"] == [
         ("Sarajevo hosted the Winter Olympics", True)
+    ]
+
+
+def test_a_bare_city_is_not_the_dateline_city_when_the_headline_names_another():
+    text = "LAUSANNE, Oct 17 — The committee chose Barcelona.\nThe city hosted an exhibition in 1929."
+    document = Document(name="news.txt", title="Barcelona wins the Games", text=text, published=PUBLISHED)
+    facts, _ = extract_facts(document)
+    assert [(fact.asked, fact.reason) for fact in facts if fact.when == "1929"] == [
+        (False, "no named subject")
     ]
 
 

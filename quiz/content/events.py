@@ -228,9 +228,12 @@ class _Finder:
         if governor.i in self.others:  # "raised in 1912 and 1933": one phrase, two dates
             return Event("", "", reason="shares its phrase with another date")
         self._take_appositive(governor)
-        if (
-            governor.dep == "appos" and governor.pos not in VERBAL
-        ):  # "two crashes, the second of them in 2019"
+        if _swallowed(self.parse, self.date):  # "on 26 August 1346 Edward's army, ..., routed"
+            return Event(
+                "", "", reason="the parser joined the date to the next noun", governor=governor.lemma
+            )
+        # "two crashes, the second of them in 2019"
+        if governor.dep == "appos" and governor.pos not in VERBAL:
             return Event("", "", reason="the date belongs to an aside", governor=governor.lemma)
         if self._shares_its_word(governor):
             return Event("", "", reason="another date modifies the same word", governor=governor.lemma)
@@ -561,6 +564,9 @@ class _Finder:
         if self.tokens[top].dep in {"pobj", "pcomp"} and head.pos in {"ADP", "SCONJ"}:
             top = head.i
         words = self.parse.subtree(top) - self.date
+        run = self._run_of(index)
+        if _swallowed(self.parse, run):  # "at Sluys on 24 June 1340, and [on 26 August 1346 Edward's army]"
+            words |= self.parse.subtree(min(run) - 1)
         if self.tokens[top].dep == "conj":  # "in 1912 and 1933": the "and" goes with 1933
             words |= self._joint_before(self.tokens[top])
         owner = self.tokens[self.tokens[top].head]
@@ -568,6 +574,15 @@ class _Finder:
             # "His mother died in 1865 and his father in 1869": the father goes with his own date.
             words |= self.parse.subtree(owner.i) | self._joint_before(owner)
         return words
+
+    def _run_of(self, index: int) -> set[int]:
+        """Return the words of the other date that holds a word."""
+        first = last = index
+        while first - 1 in self.others:
+            first -= 1
+        while last + 1 in self.others:
+            last += 1
+        return set(range(first, last + 1))
 
     def _gapped(self, token: Token) -> bool:
         """Tell whether a noun joined to a verb is a clause without its verb: "and his father in 1869"."""
@@ -652,6 +667,8 @@ class _Finder:
         if verb.dep == "relcl" and verb.head != verb.i:
             return self._relative_subject(verb, selection)
         own = [c for c in self.parse.children(verb.i) if c.dep in SUBJECT_DEPS and c.i not in self.prefix]
+        if own and self._misread_subject(verb, own[0]):
+            raise _Unsure("a clause the parser could not read")
         if own:
             first = self.tokens[min(self.parse.subtree(own[0].i))]
             if _regnal(self.parse, first):  # "Emperor Wilhelm I laid", which parsers read as "I laid"
@@ -685,12 +702,14 @@ class _Finder:
                     self._resolve(pronoun)  # "He later joined the navy and became a subject in 1886"
                     return self.replace.pop(pronoun.i), ""
                 if subjects:
-                    return self._phrase(subjects[0]), ""
+                    return self._phrase(subjects[0]), self._borrowed_passive(verb, above)
                 if above.dep != "conj":
                     break
             raise _Unsure("no subject")
         if verb.dep == "acl" and verb.tag == "VBN" and verb.head != verb.i:
             noun = self.tokens[verb.head]
+            if noun.dep == "appos":  # "electrified, a process finished in 2002": a process of what?
+                raise _Unsure("the participle belongs to an aside")
             phrasal = any(c.dep == "prt" for c in self.parse.children(verb.i))  # "34 men set off on 24 May"
             if verb.lemma in INTRANSITIVE or phrasal:  # "and the first election followed in 1890": active
                 return self._phrase(noun, without=verb.i), ""
@@ -715,6 +734,33 @@ class _Finder:
             return None
         words = self.parse.subtree(name.i)
         return None if words & (self.phrase | self.others) else words
+
+    def _misread_subject(self, verb: Token, subject: Token) -> bool:
+        """Tell whether a subject shows that the parser went wrong around it.
+
+        "The Baikal–Amur Mainline, a route begun in the 1930s and resumed in 1974, was completed": an
+        "and" hangs on the subject with nothing joined to it. "The line was double-tracked and
+        electrified, a process finished in 2002": the verb's words before its subject hold a verb of
+        their own, so "a process finished" is an aside read as the main clause.
+        """
+        children = self.parse.children(subject.i)
+        if any(c.dep == "cc" for c in children) and not any(c.dep == "conj" for c in children):
+            return True
+        start = min(self.parse.subtree(subject.i))
+        if start == 0 or self.tokens[start - 1].text != ",":
+            return False
+        openers = {"punct", "prep", "advmod", "advcl", "mark", "npadvmod", "cc"}  # "After the war ended, ..."
+        before = [c for c in self.parse.children(verb.i) if c.i < start and c.dep not in openers]
+        return any(self.tokens[i].pos in VERBAL for c in before for i in self.parse.subtree(c.i))
+
+    def _borrowed_passive(self, verb: Token, first: Token) -> str:
+        """Return the "was" a joined participle shares with its first clause: "was captured and burned"."""
+        if verb.tag not in {"VBN", "VBD"} or any(
+            c.dep in {"aux", "auxpass"} for c in self.parse.children(verb.i)
+        ):
+            return ""
+        passive = next((c for c in self.parse.children(first.i) if c.dep == "auxpass"), None)
+        return passive.text if passive is not None else ""
 
     def _pronoun_start(self, subject: Token) -> Token | None:
         """Return the personal pronoun that is a whole subject ("He", "they"), if it is one."""
@@ -782,6 +828,8 @@ class _Finder:
             raise _Unsure("no subject")
         if (name := self._name_beside_possessive(head)) is not None:
             return _tidy(self._render(name, blank=False))  # "Almayer's Folly was published"
+        while words and self.tokens[max(words)].dep in {"cc", "punct"}:
+            words.discard(max(words))  # "The Baikal–Amur Mainline[, a route begun ... and resumed ...]"
         self._name(head)
         text = _tidy(self._render(words, blank=False))
         first = text.split(" ", 1)[0].lower()
@@ -935,6 +983,26 @@ def named_in(parse: Parse, noun: str) -> str | None:
         phrase = _tidy(parse.render(words))
         return phrase[:1].lower() + phrase[1:] if phrase.startswith("The ") else phrase
     return None
+
+
+def _swallowed(parse: Parse, date: set[int]) -> bool:
+    """Tell whether a date stands between a preposition and the noun parsed as its object.
+
+    In "on 26 August 1346 Edward's army, ..., routed" parsers read the date as a modifier of "army",
+    though it is the preposition's object and the army the subject of a clause of its own.
+    """
+    if not date or min(date) == 0:
+        return False
+    before = parse.tokens[min(date) - 1]
+    heads = {parse.tokens[i].head for i in date} - date
+    if before.pos != "ADP" or len(heads) != 1:
+        return False
+    noun = parse.tokens[heads.pop()]
+    if any(child.dep == "det" for child in parse.children(noun.i)):
+        return False  # "in the 1970s Balochistan operation": the date stands inside the noun phrase
+    return (
+        noun.i > max(date) and noun.dep == "pobj" and noun.head == before.i and noun.lower not in TIME_NOUNS
+    )
 
 
 def _regnal(parse: Parse, token: Token) -> bool:

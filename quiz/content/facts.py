@@ -274,7 +274,9 @@ class _DocumentContext:
         """Return what a news story's first sentence makes of "the city" or "the company", if anything."""
         lead = self.document.sentences[0]
         if noun in DATELINE_NOUNS and (place := _DATELINE_PLACE.match(lead)):
-            return place.group(1).title()
+            city = place.group(1).title()
+            # A story filed from Lausanne may be about Barcelona: only a city its headline names is sure.
+            return city if city.casefold() in self.title.casefold() else None
         story = lead[_prefix_end(lead, first=True) :]  # the dateline would read as a subject
         if noun in LEAD_NOUNS and (subject := subject_of(parse_sentences([story])[0])):
             phrase, _ = subject

@@ -65,6 +65,14 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"\b(?P<du_m>{_MONTH})\s+(?P<du_d1>{_DAY}){_DASH}(?P<du_d2>{_DAY}),?\s+(?P<du_y>{_YEAR})",
     ),
     (
+        # "on 12 September that year", "May 22 the following year", "November of that year": a day or a
+        # month of the year the text points back to, before the day-and-month forms read it without a year
+        "anaphor_date",
+        rf"\b(?:(?P<ad_d>{_DAY})\s+(?:of\s+)?(?P<ad_m>{_MONTH})|(?P<ad_m2>{_MONTH})\s+(?P<ad_d2>{_DAY})"
+        rf"|(?P<ad_m3>{_MONTH})\s+of),?\s+(?:(?i:that|that\s+same|the\s+same)(?P<ad_that>)"
+        r"|(?i:the)\s+(?P<ad_dir>following|next|previous|preceding|subsequent))\s+year\b",
+    ),
+    (
         "dmy",
         rf"(?:\b{_WEEKDAY},?\s+)?\b(?P<dmy_d>{_DAY})\s+(?:of\s+)?(?P<dmy_m>{_MONTH}),?\s+"
         rf"(?P<dmy_y>{_YEAR}|[1-9]\d{{2}}\b(?![,.]\d))",
@@ -168,9 +176,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("focus_day", rf"\b(?i:{'|'.join(vocabulary.FOCUS_DAY_PHRASES)})\b"),
     (
         "anaphor",
-        # "November of that year", "in March of the following year": a month of the year pointed back to
-        rf"\b(?:(?P<an_m>{_MONTH})\s+of\s+)?"
-        r"(?:(?i:later|earlier)\s+)?(?:(?i:the)\s+(?P<an_dir>following|next|previous|preceding|same|subsequent)"
+        r"\b(?:(?i:later|earlier)\s+)?(?:(?i:the)\s+(?P<an_dir>following|next|previous|preceding|same|subsequent)"
         r"|(?i:that|that\s+same)(?P<an_that>))\s+(?P<an_u>year|month|day|decade|century)\b"
         r"|\b(?i:the)\s+(?P<an2_u>year|month|day)\s+(?P<an2_dir>after|before)\b"
         # "the day after the vote" counts from an event, "the day before Thanksgiving" from a named day

@@ -24,6 +24,8 @@ def resolve_relative(kind: str, groups: dict[str, str], context: Context, *, ten
     """Return the interval a relative form stands for in its context, or why it cannot be placed."""
     if kind in {"anaphor", "anaphor_shift", "focus_year", "focus_day", "year_ago"}:
         return _anaphor(kind, groups, context, tense=tense)
+    if kind == "anaphor_date":
+        return _anaphor_date(groups, context)
     if kind == "left_out":
         return _LEFT_OUT
     if kind == "holiday" and "hol_y" in groups:
@@ -255,11 +257,23 @@ def _anaphor(kind: str, groups: dict[str, str], context: Context, *, tense: str 
     if count is None or _coarser(precision, previous.precision):
         return "refers to an earlier date that is too coarse"
     anchor = previous.end if steps > 0 else previous.start
-    shifted = timespan.shift(timespan.unit(anchor, precision), steps)
-    if groups.get("an_m") and precision is Precision.YEAR:
-        month = month_value(groups["an_m"])
-        return timespan.month(shifted.start.year, month) if month else "cannot be placed in time"
-    return shifted
+    return timespan.shift(timespan.unit(anchor, precision), steps)
+
+
+def _anaphor_date(groups: dict[str, str], context: Context) -> Span | str:
+    """Return "12 September that year" or "November of the following year" in the year pointed back to."""
+    direction = (groups.get("ad_dir") or "same").lower()
+    steps = {"following": 1, "next": 1, "subsequent": 1, "previous": -1, "preceding": -1}.get(direction, 0)
+    if context.previous is None:
+        return NO_PREVIOUS
+    if _coarser(Precision.YEAR, context.previous.precision):
+        return "refers to an earlier date that is too coarse"
+    year = (context.previous.end if steps > 0 else context.previous.start).year + steps
+    month = month_value(groups.get("ad_m") or groups.get("ad_m2") or groups["ad_m3"])
+    day_text = groups.get("ad_d") or groups.get("ad_d2")
+    if not day_text:
+        return timespan.month(year, month)
+    return safe_day(year, month, day_value(day_text)) or "not a real date"
 
 
 def _day_in_focus(kind: str, groups: dict[str, str], context: Context) -> Span | str:
