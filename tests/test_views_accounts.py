@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import datetime
+import io
 import re
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -306,3 +309,41 @@ def test_admin_login_shares_the_limit(client, user):
 
     assert response.status_code == 429
     assert signed_in_user_id(client) is None
+
+
+# A superuser lifts a lock-out before its 15 minutes are up, as README.md's Accounts section says.
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["axes_reset_username", "amira"],
+        ["axes_reset_ip", "203.0.113.7"],
+        ["axes_reset_ip_username", "203.0.113.7", "amira"],
+        ["axes_reset"],
+    ],
+    ids=lambda command: command[0],
+)
+def test_lockout_lifted_by_an_axes_reset_command(client, user, command):
+    fail_five_times(client)
+    call_command(*command, stdout=io.StringIO())
+
+    response = sign_in(client, PASSWORD)
+
+    assert response.status_code == 302
+    assert signed_in_user_id(client) == str(user.pk)
+
+
+def test_lockout_lifted_by_deleting_its_record_in_the_admin(client, user):
+    fail_five_times(client)
+    superuser = get_user_model().objects.create_superuser("root", password=PASSWORD)
+    admin = Client()
+    admin.force_login(superuser)
+    attempt = AccessAttempt.objects.get(username="amira")
+
+    deleted = admin.post(reverse("admin:axes_accessattempt_delete", args=[attempt.pk]), {"post": "yes"})
+    response = sign_in(client, PASSWORD)
+
+    assert deleted.status_code == 302
+    assert response.status_code == 302
+    assert signed_in_user_id(client) == str(user.pk)
