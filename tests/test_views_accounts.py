@@ -347,3 +347,16 @@ def test_lockout_lifted_by_deleting_its_record_in_the_admin(client, user):
     assert deleted.status_code == 302
     assert response.status_code == 302
     assert signed_in_user_id(client) == str(user.pk)
+
+
+def test_signup_lookalike_username_shows_error_and_creates_nothing(client, user):
+    response = client.post(
+        reverse("quiz:signup"),
+        {"username": "\u0430mira", "password1": PASSWORD, "password2": PASSWORD},  # a Cyrillic а
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "This username looks too much like an existing one." in html
+    assert list(get_user_model().objects.values_list("username", flat=True)) == [user.username]
+    assert signed_in_user_id(client) is None
