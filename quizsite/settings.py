@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "quiz.middleware.PasswordChangeRequiredMiddleware",
     "quiz.middleware.CacheHeadersMiddleware",
     "quiz.middleware.MethodNotAllowedMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
