@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -203,5 +203,25 @@ def test_password_change_page_has_no_serious_accessibility_problems(
     if submit:
         page.locator("main form [type=submit]").click()
         page.get_by_role("alert").wait_for()
+    assert_accessible(page)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+
+
+def test_too_many_sign_ins_page_has_no_serious_accessibility_problems(
+    page: Page,
+    live_url: Callable[..., str],
+    assert_accessible: Callable[[Page], None],
+    student: User,
+    settings: Any,
+) -> None:
+    settings.QUIZ_SIGN_IN_RATE = "0/h"  # every sign-in from this address is one too many
+    page.goto(live_url("quiz:login"))
+    page.locator("#id_username").fill(student.username)
+    page.locator("#id_password").fill("not-the-password")
+    page.locator("main form [type=submit]").click()
+
+    alert = page.get_by_role("alert")
+    alert.wait_for()
+    assert "So many sign-in attempts have come from your network" in alert.inner_text()
     assert_accessible(page)
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
