@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -192,10 +193,11 @@ class StudentAdmin(OwnFiltersOnly):
             raise Http404("No such student.")
         form = SetPasswordForm(student, request.POST if request.method == "POST" else None)
         if form.is_valid():
-            temporary_password_set(
-                student=student, password=form.cleaned_data["new_password1"], teacher=request.user
-            )
-            self.log_change(request, student, "Set a temporary password.")
+            with transaction.atomic():  # the password and its line in the student's history, or neither
+                temporary_password_set(
+                    student=student, password=form.cleaned_data["new_password1"], teacher=request.user
+                )
+                self.log_change(request, student, "Set a temporary password.")
             self.message_user(request, f"{student} must choose a new password at their next sign-in.")
             return redirect("admin:quiz_student_change", student.pk)
         context = {
