@@ -15,6 +15,7 @@ from typing import Any
 
 from axes.helpers import get_client_ip_address
 from django.conf import settings
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django_ratelimit.core import get_usage
@@ -39,6 +40,11 @@ LIMITS = {"quiz:login": SIGN_IN, "admin:login": SIGN_IN, "quiz:signup": SIGN_UP}
 def client_address(group: str, request: HttpRequest) -> str:  # noqa: ARG001 (django-ratelimit's interface)
     """Return the address that django-axes locks out, so that both count the same client."""
     return get_client_ip_address(request) or ""
+
+
+def counts_clear() -> None:
+    """Forget every address's sign-in and sign-up counts, so that each starts a fresh allowance."""
+    caches[settings.RATELIMIT_USE_CACHE].clear()
 
 
 def too_many_requests(request: HttpRequest, *, limit: Limit, seconds_left: int) -> HttpResponse:
