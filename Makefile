@@ -59,8 +59,10 @@ $(INSTALLED): pyproject.toml Makefile | $(BIN)/python
 
 install: $(INSTALLED)
 
+# createcachetable makes the table where the sign-in and sign-up limits count (CACHES in settings.py).
 migrate: $(INSTALLED)
 	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
 
 reload: migrate
 	$(MANAGE) reload_content
@@ -84,6 +86,7 @@ $(SECRET_KEY_FILE):
 
 serve: $(INSTALLED) $(SECRET_KEY_FILE)
 	$(PRODUCTION) $(MANAGE) migrate --noinput
+	$(PRODUCTION) $(MANAGE) createcachetable
 	$(PRODUCTION) $(MANAGE) reload_content
 	$(PRODUCTION) $(MANAGE) collectstatic --noinput --verbosity 0
 	$(PRODUCTION) $(MANAGE) check --deploy

@@ -11,6 +11,7 @@ from django.contrib.auth.forms import UserCreationForm
 from django.core import signing
 
 from quiz.models import AttemptQuestion, Choice, Document, Rating
+from quiz.usernames import validate_distinct_username
 
 
 class SignupForm(UserCreationForm):
@@ -18,11 +19,18 @@ class SignupForm(UserCreationForm):
 
     `UserCreationForm` already rejects a username taken in any letter case (code "unique"), two passwords
     that differ (code "password_mismatch") and a password that fails `AUTH_PASSWORD_VALIDATORS`, each with
-    the validator's code ("password_too_short", "password_too_common", ...).
+    the validator's code ("password_too_short", "password_too_common", ...). A username that looks like an
+    existing one is refused too (code "username_confusable", quiz.usernames).
     """
 
     class Meta(UserCreationForm.Meta):
         fields = ("username",)
+
+    def clean_username(self) -> str | None:
+        username = super().clean_username()  # None when taken in any letter case: already an error
+        if username is not None:
+            validate_distinct_username(username)
+        return username
 
 
 class QuizStartForm(forms.Form):

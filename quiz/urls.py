@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/signup/", accounts.signup, name="signup"),
     path("accounts/login/", accounts.login_view, name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password/", accounts.password_change, name="password_change"),
     path("quizzes/", quizzes.quiz_start, name="quiz_start"),
     path("attempts/<int:pk>/", quizzes.attempt, name="attempt"),
     path("attempts/<int:pk>/questions/<int:position>/answer/", quizzes.answer, name="answer"),

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_ratelimit",
     "csp",
     "django_htmx",
     "template_partials",
@@ -48,11 +49,14 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # After the CSRF check, so that a cross-site form cannot spend a school's sign-in allowance.
+    "quiz.throttling.ThrottleMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "quiz.middleware.PasswordChangeRequiredMiddleware",
     "quiz.middleware.CacheHeadersMiddleware",
     "quiz.middleware.MethodNotAllowedMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
@@ -119,9 +123,32 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Per address (django-ratelimit, quiz/throttling.py): every sign-in POST, on the site and the admin together,
+# and every sign-up POST. Generous enough for a school behind one address, tight enough to stop a spray of
+# usernames (each sign-in costs a PBKDF2 hash) or a flood of new accounts. "600/h": 600 per hour.
+QUIZ_SIGN_IN_RATE = os.environ.get("QUIZ_SIGN_IN_RATE", "600/h")
+QUIZ_SIGN_UP_RATE = os.environ.get("QUIZ_SIGN_UP_RATE", "100/h")
 LOGIN_URL = "quiz:login"
 LOGIN_REDIRECT_URL = "quiz:home"
 LOGOUT_REDIRECT_URL = "quiz:login"
+
+# The rate limits count in the database, which every gunicorn worker (and every server) shares, where the
+# default process-local memory cache would give each worker its own count. The table is made by
+# `manage.py createcachetable` (`make run` and `make serve` run it; so does the test runner).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {
+        "BACKEND": "quiz.caches.AtomicDatabaseCache",
+        "LOCATION": "quiz_ratelimit",
+        # A count outlives its window (at most an hour), and no count is culled while the table is small.
+        "TIMEOUT": 2 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
+}
+RATELIMIT_USE_CACHE = "ratelimit"
+# django-ratelimit warns about any cache but memcached and Redis, because Django's DatabaseCache increments
+# by reading and writing back; quiz.caches.AtomicDatabaseCache increments under a lock instead.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"

@@ -112,6 +112,8 @@ SITE = [
     Row("login",           GET,   "/accounts/login/",                        OK,         HOME,       HOME,       HOME),
     Row("logout",          GET,   "/accounts/logout/",                       E405,       E405,       E405,       E405),
     Row("logout-post",     POST,  "/accounts/logout/",                       SIGNED_OUT, SIGNED_OUT, SIGNED_OUT, SIGNED_OUT),
+    Row("password",        GET,   "/accounts/password/",                     LOGIN,      OK,         OK,         OK),
+    Row("password-post",   POST,  "/accounts/password/",                     LOGIN,      OK,         OK,         OK),
     Row("quiz-start",      GET,   "/quizzes/",                               LOGIN,      E405,       E405,       E405),
     Row("quiz-start-post", POST,  "/quizzes/",                               LOGIN,      ATTEMPT,    ATTEMPT,    ATTEMPT,    START),
     Row("attempt",         GET,   "/attempts/{attempt}/",                    LOGIN,      OK,         E404,       E404),
@@ -211,6 +213,8 @@ STUDENTS = [
     Row("student-delete",         GET,   "/admin/quiz/student/{student}/delete/",  ADMIN_LOGIN, ADMIN_LOGIN, E403,   E403),
     Row("student-delete-post",    POST,  "/admin/quiz/student/{student}/delete/",  ADMIN_LOGIN, ADMIN_LOGIN, E403,   E403,     DELETE),
     Row("student-history",        GET,   "/admin/quiz/student/{student}/history/", ADMIN_LOGIN, ADMIN_LOGIN, OK,     OK),
+    Row("student-temporary-password",      GET,  "/admin/quiz/student/{student}/temporary-password/", ADMIN_LOGIN, ADMIN_LOGIN, OK, OK),
+    Row("student-temporary-password-post", POST, "/admin/quiz/student/{student}/temporary-password/", ADMIN_LOGIN, ADMIN_LOGIN, OK, OK),
 ]
 
 # Only superusers manage accounts; an empty form gets them through to the form's errors (200).
@@ -612,7 +616,7 @@ def test_teacher_cannot_make_themselves_superuser_or_grant_permissions(client: C
     teacher.refresh_from_db()
     assert (teacher.is_superuser, teacher.user_permissions.count()) == (False, 0)
     assert list(Group.objects.values_list("name", flat=True)) == [TEACHERS_GROUP]
-    assert teachers.permissions.count() == 12
+    assert teachers.permissions.count() == 13
     assert not type(teacher).objects.filter(username="accomplice").exists()
 
 

@@ -5,11 +5,15 @@ import datetime
 import io
 
 import pytest
+from axes.models import AccessAttempt
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from quiz.admin.students import StudentAdmin
 from quiz.models import (
     Answer,
     Attempt,
@@ -20,6 +24,8 @@ from quiz.models import (
     Document,
     Flashcard,
     Question,
+    Student,
+    TemporaryPassword,
 )
 from quiz.services import class_progress
 from quiz.services.accounts import TEACHERS_GROUP
@@ -354,3 +360,133 @@ def test_mastery_distribution_puts_full_mastery_in_the_top_band():
 
     assert [band.students for band in bands] == [0, 0, 0, 0, 0, 1, 0, 0, 0, 1]
     assert (bands[0].label, bands[-1].label) == ("0–9%", "90–100%")
+
+
+# Temporary passwords: a teacher sets one for a student the list shows; the student must change it.
+
+TEMPORARY = "lighthouse-ferry-2026"
+
+
+def set_temporary(client, student_pk: object, password: str = TEMPORARY, password2: str | None = None):
+    return client.post(
+        reverse("admin:quiz_student_temporary_password", args=[student_pk]),
+        {"new_password1": password, "new_password2": password if password2 is None else password2},
+    )
+
+
+def test_temporary_password_replaces_the_students_and_is_recorded(teacher_client):
+    ada = make_user("ada")
+
+    response = set_temporary(teacher_client, ada.pk)
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:quiz_student_change", args=[ada.pk])
+    ada.refresh_from_db()
+    assert ada.check_password(TEMPORARY)
+    record = TemporaryPassword.objects.get(user=ada)
+    assert record.set_by.username == "tess"
+    entry = LogEntry.objects.get(object_id=str(ada.pk))
+    assert entry.get_change_message() == "Set a temporary password."
+    assert TEMPORARY not in entry.get_change_message()
+
+
+def test_temporary_password_page_shows_the_form_and_the_students_page_links_it(teacher_client):
+    ada = make_user("ada")
+
+    form_page = teacher_client.get(reverse("admin:quiz_student_temporary_password", args=[ada.pk]))
+    student_page = teacher_client.get(reverse("admin:quiz_student_change", args=[ada.pk]))
+
+    html = form_page.content.decode()
+    assert form_page.status_code == 200
+    assert 'for="id_new_password1"' in html
+    assert 'for="id_new_password2"' in html
+    url = reverse("admin:quiz_student_temporary_password", args=[ada.pk])
+    assert f'href="{url}"' in student_page.content.decode()
+    assert "The student chose their own password." in student_page.content.decode()
+
+
+def test_students_page_says_a_temporary_password_is_pending(teacher_client):
+    ada = make_user("ada")
+    set_temporary(teacher_client, ada.pk)
+
+    html = teacher_client.get(reverse("admin:quiz_student_change", args=[ada.pk])).content.decode()
+
+    assert "A temporary password was set by tess on" in html
+    assert "has not chosen their own yet" in html
+
+
+@pytest.mark.parametrize(
+    ("password", "password2", "code"),
+    [
+        ("tiny-7Qx", None, "password_too_short"),
+        ("password123", None, "password_too_common"),
+        ("lovelacebyron", None, "password_too_similar"),
+        (TEMPORARY, "lighthouse-ferry-2027", "password_mismatch"),
+    ],
+)
+def test_temporary_password_bad_input_is_refused_and_changes_nothing(
+    teacher_client, password, password2, code
+):
+    ada = make_user("ada", last_name="Lovelacebyron")
+    before = ada.password
+
+    response = set_temporary(teacher_client, ada.pk, password, password2)
+
+    assert response.status_code == 200
+    assert response.context["form"].has_error("new_password2", code=code)
+    ada.refresh_from_db()
+    assert ada.password == before
+    assert not TemporaryPassword.objects.exists()
+    assert not LogEntry.objects.exists()
+
+
+def test_temporary_password_for_an_id_outside_the_student_list_is_not_found(teacher_client):
+    staff = make_user("root", is_staff=True, is_superuser=True)
+
+    responses = [set_temporary(teacher_client, staff.pk), set_temporary(teacher_client, 10**12)]
+
+    assert [response.status_code for response in responses] == [404, 404]
+    staff.refresh_from_db()
+    assert not staff.check_password(TEMPORARY)
+    assert not TemporaryPassword.objects.exists()
+
+
+def test_temporary_password_takes_the_student_through_the_admins_queryset(teacher_client, monkeypatch):
+    # The classes branch scopes StudentAdmin.get_queryset to a teacher's own classes; this view follows it.
+    ada = make_user("ada")
+    monkeypatch.setattr(StudentAdmin, "get_queryset", lambda *_: Student.objects.none())
+
+    response = set_temporary(teacher_client, ada.pk)
+
+    assert response.status_code == 404
+    ada.refresh_from_db()
+    assert not ada.check_password(TEMPORARY)
+
+
+def test_temporary_password_needs_the_permission(client):
+    ada = make_user("ada")
+    staff = make_user("inspector", is_staff=True)
+    staff.user_permissions.add(Permission.objects.get(codename="view_student"))
+    client.force_login(staff)
+
+    page = client.get(reverse("admin:quiz_student_change", args=[ada.pk]))
+    response = set_temporary(client, ada.pk)
+
+    assert page.status_code == 200
+    assert reverse("admin:quiz_student_temporary_password", args=[ada.pk]) not in page.content.decode()
+    assert response.status_code == 403
+    ada.refresh_from_db()
+    assert not ada.check_password(TEMPORARY)
+
+
+def test_temporary_password_lifts_the_students_sign_in_lock_out(teacher_client):
+    ada = make_user("ada")
+    for _ in range(5):
+        Client().post(reverse("quiz:login"), {"username": "ada", "password": "wrong-password"})
+    assert AccessAttempt.objects.filter(username="ada").exists()
+
+    set_temporary(teacher_client, ada.pk)
+    response = Client().post(reverse("quiz:login"), {"username": "ada", "password": TEMPORARY})
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("quiz:password_change")

@@ -5,7 +5,7 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -59,3 +59,13 @@ def test_demo_accounts_printed_passwords_sign_in():
         assert response.status_code == 302
         assert response.url == reverse("quiz:home")
         assert client.session["_auth_user_id"] == str(get_user_model().objects.get(username=username).pk)
+
+
+def test_demo_accounts_refuses_a_lookalike_of_a_demo_username_and_changes_nothing():
+    get_user_model().objects.create_user("te\u0430cher")  # a Cyrillic а
+    before = list(get_user_model().objects.values_list())
+
+    with pytest.raises(CommandError, match="looks like the existing user te\u0430cher"):
+        run()
+
+    assert list(get_user_model().objects.values_list()) == before

@@ -94,3 +94,21 @@ def test_signup_form_username_taken_in_other_case_rejected():
 
 def test_signup_form_fields_are_username_and_two_passwords():
     assert list(SignupForm().fields) == ["username", "password1", "password2"]
+
+
+def test_signup_form_refuses_a_username_that_looks_like_an_existing_one():
+    get_user_model().objects.create_user("student")
+
+    form = signup_form(username="stud\u0435nt")  # with a Cyrillic е
+
+    assert not form.is_valid()
+    assert form.has_error("username", code="username_confusable")
+
+
+def test_signup_form_refuses_a_taken_username_in_other_capitals_as_django_does():
+    get_user_model().objects.create_user("student")
+
+    form = signup_form(username="Student")
+
+    assert not form.is_valid()
+    assert form.has_error("username", code="unique")

@@ -18,6 +18,7 @@ from tests.learning_factories import make_user
 pytestmark = pytest.mark.django_db
 
 migration = importlib.import_module("quiz.migrations.0004_teachers_group")
+temporary_password_migration = importlib.import_module("quiz.migrations.0005_temporary_password")
 
 EXPECTED = {
     "view_document",
@@ -32,6 +33,7 @@ EXPECTED = {
     "view_cardstate",
     "view_review",
     "view_student",
+    "set_temporary_password",  # added by 0005_temporary_password
 }
 
 
@@ -62,10 +64,23 @@ def test_teachers_group_migration_reverses_and_reapplies():
     migration.teachers_group_delete(apps, editor)
     assert not Group.objects.filter(name=TEACHERS_GROUP).exists()
     migration.teachers_group_create(apps, editor)
+    temporary_password_migration.teachers_may_set_temporary_passwords(apps, editor)
 
     assert (
         set(Group.objects.get(name=TEACHERS_GROUP).permissions.values_list("codename", flat=True)) == EXPECTED
     )
+
+
+def test_temporary_password_migration_reverses_and_reapplies():
+    editor = SimpleNamespace(connection=connection)
+    group = Group.objects.get(name=TEACHERS_GROUP)
+
+    temporary_password_migration.teachers_may_not_set_temporary_passwords(apps, editor)
+    reversed_codenames = set(group.permissions.values_list("codename", flat=True))
+    temporary_password_migration.teachers_may_set_temporary_passwords(apps, editor)
+
+    assert reversed_codenames == EXPECTED - {"set_temporary_password"}
+    assert set(group.permissions.values_list("codename", flat=True)) == EXPECTED
 
 
 def test_teacher_can_view_students_and_questions(teacher_client):

@@ -5,7 +5,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 
-from quiz.services.accounts import DEMO_ACCOUNTS, TEACHERS_GROUP, demo_accounts_ensure
+from quiz.models import TemporaryPassword
+from quiz.services.accounts import (
+    DEMO_ACCOUNTS,
+    TEACHERS_GROUP,
+    demo_accounts_ensure,
+    password_change_required,
+    temporary_password_clear,
+    temporary_password_set,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +83,30 @@ def test_demo_accounts_ensure_puts_only_the_teacher_in_the_teachers_group():
     teacher = get_user_model().objects.get(username="teacher")
     assert teacher.has_perm("quiz.view_student")
     assert teacher.has_perm("quiz.change_question")
+
+
+def test_temporary_password_set_twice_keeps_one_record_of_the_latest():
+    student = get_user_model().objects.create_user("ada", password="a-long-enough-password")
+    tess = get_user_model().objects.create_user("tess", is_staff=True)
+    theo = get_user_model().objects.create_user("theo", is_staff=True)
+
+    temporary_password_set(student=student, password="lighthouse-ferry-2026", teacher=tess)
+    temporary_password_set(student=student, password="harbour-signal-2027", teacher=theo)
+
+    record = TemporaryPassword.objects.get()
+    assert record.set_by == theo
+    student.refresh_from_db()
+    assert student.check_password("harbour-signal-2027")
+    assert password_change_required(user=student)
+
+
+def test_temporary_password_clear_ends_the_requirement():
+    student = get_user_model().objects.create_user("ada")
+    tess = get_user_model().objects.create_user("tess", is_staff=True)
+    temporary_password_set(student=student, password="lighthouse-ferry-2026", teacher=tess)
+
+    temporary_password_clear(user=student)
+
+    assert not password_change_required(user=student)
+    student.refresh_from_db()
+    assert student.check_password("lighthouse-ferry-2026")

@@ -1,12 +1,18 @@
 from __future__ import annotations
 
 import datetime
+import io
 import re
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+
+from quiz.models import TemporaryPassword
+from quiz.services.accounts import temporary_password_set
 
 pytestmark = pytest.mark.django_db
 
@@ -306,3 +312,189 @@ def test_admin_login_shares_the_limit(client, user):
 
     assert response.status_code == 429
     assert signed_in_user_id(client) is None
+
+
+# A superuser lifts a lock-out before its 15 minutes are up, as README.md's Accounts section says.
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["axes_reset_username", "amira"],
+        ["axes_reset_ip", "203.0.113.7"],
+        ["axes_reset_ip_username", "203.0.113.7", "amira"],
+        ["axes_reset"],
+    ],
+    ids=lambda command: command[0],
+)
+def test_lockout_lifted_by_an_axes_reset_command(client, user, command):
+    fail_five_times(client)
+    call_command(*command, stdout=io.StringIO())
+
+    response = sign_in(client, PASSWORD)
+
+    assert response.status_code == 302
+    assert signed_in_user_id(client) == str(user.pk)
+
+
+def test_lockout_lifted_by_deleting_its_record_in_the_admin(client, user):
+    fail_five_times(client)
+    superuser = get_user_model().objects.create_superuser("root", password=PASSWORD)
+    admin = Client()
+    admin.force_login(superuser)
+    attempt = AccessAttempt.objects.get(username="amira")
+
+    deleted = admin.post(reverse("admin:axes_accessattempt_delete", args=[attempt.pk]), {"post": "yes"})
+    response = sign_in(client, PASSWORD)
+
+    assert deleted.status_code == 302
+    assert response.status_code == 302
+    assert signed_in_user_id(client) == str(user.pk)
+
+
+def test_signup_lookalike_username_shows_error_and_creates_nothing(client, user):
+    response = client.post(
+        reverse("quiz:signup"),
+        {"username": "\u0430mira", "password1": PASSWORD, "password2": PASSWORD},  # a Cyrillic а
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "This username looks too much like an existing one." in html
+    assert list(get_user_model().objects.values_list("username", flat=True)) == [user.username]
+    assert signed_in_user_id(client) is None
+
+
+# The password change page: Django's view and form, with the site's validators, in the site's layout.
+
+NEW_PASSWORD = "copper-lantern-2031"
+
+
+def change_password(client: Client, old: str = PASSWORD, new: str = NEW_PASSWORD, new2: str | None = None):
+    return client.post(
+        reverse("quiz:password_change"),
+        {"old_password": old, "new_password1": new, "new_password2": new if new2 is None else new2},
+    )
+
+
+def test_password_change_page_shows_labelled_fields_and_is_linked_from_every_page(client, user):
+    client.force_login(user)
+
+    page = client.get(reverse("quiz:password_change")).content.decode()
+    home = client.get(reverse("quiz:home")).content.decode()
+
+    for name in ("old_password", "new_password1", "new_password2"):
+        assert f'for="id_{name}"' in page
+    assert f'<form method="post" action="{reverse("quiz:password_change")}" novalidate>' in page
+    assert f'href="{reverse("quiz:password_change")}"' in home
+
+
+def test_password_change_saves_the_new_password_and_keeps_the_student_signed_in(client, user):
+    client.force_login(user)
+
+    response = change_password(client)
+    home = client.get(response["Location"])
+
+    assert (response.status_code, response["Location"]) == (302, reverse("quiz:home"))
+    user.refresh_from_db()
+    assert user.check_password(NEW_PASSWORD)
+    assert signed_in_user_id(client) == str(user.pk)
+    assert "Your password has been changed." in home.content.decode()
+
+
+def test_password_change_signs_out_the_students_other_sessions(client, user):
+    other_device = Client()
+    other_device.force_login(user)
+    client.force_login(user)
+
+    change_password(client)
+    response = other_device.get(reverse("quiz:home"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("quiz:login"))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "new2", "field", "code"),
+    [
+        ("not-the-password", NEW_PASSWORD, None, "old_password", "password_incorrect"),
+        (PASSWORD, "tiny-7Qx", None, "new_password2", "password_too_short"),
+        (PASSWORD, "password123", None, "new_password2", "password_too_common"),
+        (PASSWORD, "a quiet orchard " * 8 + "!", None, "new_password2", "password_too_long"),
+        (PASSWORD, NEW_PASSWORD, "copper-lantern-2032", "new_password2", "password_mismatch"),
+    ],
+    ids=["wrong old password", "short", "common", "too long", "mismatched"],
+)
+def test_password_change_bad_input_shows_the_error_and_changes_nothing(
+    client, user, old, new, new2, field, code
+):
+    client.force_login(user)
+
+    response = change_password(client, old, new, new2)
+
+    assert response.status_code == 200
+    assert response.context["form"].has_error(field, code=code)
+    assert 'role="alert"' in response.content.decode()
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
+
+
+def test_password_change_needs_a_signed_in_user(client):
+    response = client.get(reverse("quiz:password_change"))
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('quiz:login')}?next={reverse('quiz:password_change')}"
+
+
+# A teacher's temporary password: the student must change it at their next sign-in.
+
+
+@pytest.fixture
+def temporary_user(user):
+    teacher = get_user_model().objects.create_user("tess", is_staff=True)
+    temporary_password_set(student=user, password="lighthouse-ferry-2026", teacher=teacher)
+    return user
+
+
+def test_login_with_a_temporary_password_goes_to_the_password_change_page(client, temporary_user):
+    response = sign_in(client, "lighthouse-ferry-2026")
+    page = client.get(response["Location"])
+
+    assert (response.status_code, response["Location"]) == (302, reverse("quiz:password_change"))
+    assert signed_in_user_id(client) == str(temporary_user.pk)
+    assert "Your teacher gave you a temporary password." in page.content.decode()
+
+
+def test_login_with_a_temporary_password_forgets_next(client, temporary_user):
+    next_url = reverse("quiz:progress")
+
+    response = client.post(
+        f"{reverse('quiz:login')}?next={next_url}",
+        {"username": temporary_user.username, "password": "lighthouse-ferry-2026", "next": next_url},
+    )
+
+    assert response["Location"] == reverse("quiz:password_change")
+
+
+def test_password_change_ends_the_temporary_password(client, temporary_user):
+    sign_in(client, "lighthouse-ferry-2026")
+
+    response = change_password(client, old="lighthouse-ferry-2026")
+    home = client.get(reverse("quiz:home"))
+
+    assert response["Location"] == reverse("quiz:home")
+    assert home.status_code == 200
+    assert not TemporaryPassword.objects.filter(user=temporary_user).exists()
+    client.post(reverse("quiz:logout"))
+    assert sign_in(client, NEW_PASSWORD)["Location"] == reverse("quiz:home")
+
+
+def test_teacher_setting_a_temporary_password_signs_the_student_out(client, user):
+    client.force_login(user)
+    teacher = get_user_model().objects.create_user("tess", is_staff=True)
+
+    temporary_password_set(student=user, password="lighthouse-ferry-2026", teacher=teacher)
+    response = client.get(reverse("quiz:home"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("quiz:login"))

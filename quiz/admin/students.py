@@ -6,17 +6,24 @@ import datetime
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path
 from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.views.decorators.debug import sensitive_post_parameters
 
 from quiz.admin import exports
 from quiz.admin.lookups import OwnFiltersOnly
-from quiz.models import Document, Student
+from quiz.models import Document, Student, TemporaryPassword
 from quiz.services import class_progress
+from quiz.services.accounts import temporary_password_set
 from quiz.services.progress import accuracy_chart, day_start
 
 ACTIVITY_WINDOWS = {"today": 0, "7d": 7, "30d": 30, "90d": 90}
@@ -108,6 +115,11 @@ class StudentAdmin(OwnFiltersOnly):
         return [
             path("students.csv", view(self.csv_view), name="quiz_student_csv"),
             path("class-progress/", view(self.class_progress_view), name="quiz_student_class_progress"),
+            path(
+                "<path:object_id>/temporary-password/",
+                view(self.temporary_password_view),
+                name="quiz_student_temporary_password",
+            ),
             *super().get_urls(),
         ]
 
@@ -142,6 +154,8 @@ class StudentAdmin(OwnFiltersOnly):
             now = timezone.now()
             context["breakdown"] = class_progress.document_breakdown(user=obj, now=now)
             context["recent_attempts"] = class_progress.recent_attempts(user=obj)
+            context["temporary_password"] = TemporaryPassword.objects.filter(user=obj).first()
+            context["can_set_temporary_password"] = request.user.has_perm("quiz.set_temporary_password")
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
     def csv_view(self, request: HttpRequest) -> HttpResponse:
@@ -167,3 +181,30 @@ class StudentAdmin(OwnFiltersOnly):
             "student_count": sum(band.students for band in bands),
         }
         return TemplateResponse(request, "admin/quiz/student/class_progress.html", context)
+
+    @method_decorator(sensitive_post_parameters("new_password1", "new_password2"))
+    def temporary_password_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """Set a password the student must change at their next sign-in; only for a student the list shows."""
+        if not request.user.has_perm("quiz.set_temporary_password"):
+            raise PermissionDenied
+        # Through get_queryset, so a teacher reaches only the students they may see; any other id is a 404.
+        student = self.get_object(request, unquote(object_id))
+        if student is None:
+            raise Http404("No such student.")
+        form = SetPasswordForm(student, request.POST if request.method == "POST" else None)
+        if form.is_valid():
+            with transaction.atomic():  # the password and its line in the student's history, or neither
+                temporary_password_set(
+                    student=student, password=form.cleaned_data["new_password1"], teacher=request.user
+                )
+                self.log_change(request, student, "Set a temporary password.")
+            self.message_user(request, f"{student} must choose a new password at their next sign-in.")
+            return redirect("admin:quiz_student_change", student.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": student,
+            "title": f"Set a temporary password for {student}",
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/quiz/student/temporary_password.html", context)

@@ -22,7 +22,7 @@ from quiz.models.learning import (
     Review,
     ReviewSource,
 )
-from quiz.models.students import Student
+from quiz.models.students import Student, TemporaryPassword
 
 __all__ = [
     "CARD_ASKED",
@@ -43,5 +43,6 @@ __all__ = [
     "Review",
     "ReviewSource",
     "Student",
+    "TemporaryPassword",
     "keep_local_fields",
 ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import User
+from django.db import models
 
 
 class Student(User):
@@ -12,3 +14,22 @@ class Student(User):
         proxy = True
         verbose_name = "student"
         verbose_name_plural = "students"
+        permissions = (("set_temporary_password", "Can set a temporary password for a student"),)
+
+
+class TemporaryPassword(models.Model):
+    """A password a teacher set for a student: while this row exists, the student must choose their own."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="temporary_password"
+    )
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    set_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "temporary password"
+
+    def __str__(self) -> str:
+        return f"temporary password of {self.user}"

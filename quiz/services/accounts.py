@@ -1,12 +1,18 @@
-"""Demo accounts, so a fresh site can be tried as a student and as a teacher."""
+"""Accounts: the demo student and teacher, and the temporary passwords teachers give students."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from axes.utils import reset as axes_reset
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, User
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+
+from quiz.models import TemporaryPassword
+from quiz.usernames import lookalike_of
 
 
 @dataclass(frozen=True)
@@ -27,11 +33,22 @@ DEMO_ACCOUNTS = (
 
 @transaction.atomic
 def demo_accounts_ensure() -> list[DemoAccount]:
-    """Create the demo student and teacher, or reset their password and flags, and return them."""
+    """Create the demo student and teacher, or reset their password and flags, and return them.
+
+    Raise ValidationError, changing nothing, if another user's name looks like a demo username.
+    """
     user_model = get_user_model()
     teachers = Group.objects.filter(name=TEACHERS_GROUP).first()
     ensured = []
     for account in DEMO_ACCOUNTS:
+        same = user_model.objects.filter(username=account.username).values_list("pk", flat=True).first()
+        lookalike = lookalike_of(account.username, exclude_pk=same)
+        if lookalike is not None:
+            raise ValidationError(
+                f"The demo username {account.username} looks like the existing user {lookalike}: "
+                "rename or delete that user first.",
+                code="username_confusable",
+            )
         user, created = user_model.objects.get_or_create(username=account.username)
         user.set_password(account.password)
         user.is_active = True
@@ -45,3 +62,29 @@ def demo_accounts_ensure() -> list[DemoAccount]:
                 user.groups.remove(teachers)
         ensured.append(replace(account, created=created))
     return ensured
+
+
+@transaction.atomic
+def temporary_password_set(*, student: User, password: str, teacher: User) -> TemporaryPassword:
+    """Give the student a password to change at their next sign-in, and lift their sign-in lock-outs.
+
+    Changing the password also ends every session the student has open, so the next page they open asks
+    them to sign in, with this password.
+    """
+    student.set_password(password)
+    student.save(update_fields=["password"])
+    axes_reset(username=student.get_username())  # the teacher has just given them a password that works
+    record, _ = TemporaryPassword.objects.update_or_create(
+        user=student, defaults={"set_by": teacher, "set_at": timezone.now()}
+    )
+    return record
+
+
+def password_change_required(*, user: User) -> bool:
+    """Return whether the user signs in with a temporary password that they must change."""
+    return TemporaryPassword.objects.filter(user=user).exists()
+
+
+def temporary_password_clear(*, user: User) -> None:
+    """Forget the user's temporary password, once they have chosen their own."""
+    TemporaryPassword.objects.filter(user=user).delete()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -131,4 +131,97 @@ def test_account_page_at_phone_width_has_no_horizontal_scroll(
     page: Page, live_url: Callable[..., str], viewname: str
 ) -> None:
     page.goto(live_url(viewname))
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+
+
+def change_password_with_keyboard(page: Page, old: str, new: str) -> None:
+    """Fill the password change form with the keyboard alone and submit it with Enter."""
+    tab_to(page, "id_old_password", limit=30)
+    page.keyboard.type(old)
+    for field in ("id_new_password1", "id_new_password2"):
+        page.keyboard.press("Tab")
+        assert focused_id(page) == field
+        page.keyboard.type(new)
+    page.keyboard.press("Enter")
+
+
+def test_password_change_from_the_header_with_keyboard_only_and_no_javascript(
+    page_nojs: Page,
+    live_url: Callable[..., str],
+    sign_in: Callable[..., None],
+    student: User,
+    student_password: str,
+) -> None:
+    sign_in(page_nojs, student.username, student_password)
+    page_nojs.locator("header").get_by_role("link", name="Change password").click()
+    page_nojs.wait_for_url(live_url("quiz:password_change"))
+
+    change_password_with_keyboard(page_nojs, student_password, NEW_PASSWORD)
+
+    page_nojs.wait_for_url(live_url("quiz:home"))
+    assert "Your password has been changed." in page_nojs.get_by_role("status").inner_text()
+    student.refresh_from_db()
+    assert student.check_password(NEW_PASSWORD)
+
+
+def test_temporary_password_is_changed_at_the_next_sign_in(
+    page: Page,
+    live_url: Callable[..., str],
+    sign_in: Callable[..., None],
+    student: User,
+    django_user_model: type[User],
+) -> None:
+    from quiz.services.accounts import temporary_password_set
+
+    teacher = django_user_model.objects.create_user("tess", is_staff=True)
+    temporary_password_set(student=student, password="lighthouse-ferry-2026", teacher=teacher)
+
+    sign_in(page, student.username, "lighthouse-ferry-2026")
+    assert page.url == live_url("quiz:password_change")
+    assert "temporary password" in page.get_by_role("status").inner_text()
+    page.goto(live_url("quiz:review"))
+    assert page.url == live_url("quiz:password_change")
+    change_password_with_keyboard(page, "lighthouse-ferry-2026", NEW_PASSWORD)
+
+    page.wait_for_url(live_url("quiz:home"))
+    page.goto(live_url("quiz:review"))
+    assert page.url == live_url("quiz:review")
+
+
+@pytest.mark.parametrize("submit", [False, True], ids=["empty", "with errors"])
+def test_password_change_page_has_no_serious_accessibility_problems(
+    page: Page,
+    live_url: Callable[..., str],
+    sign_in: Callable[..., None],
+    assert_accessible: Callable[[Page], None],
+    student: User,
+    student_password: str,
+    submit: bool,
+) -> None:
+    sign_in(page, student.username, student_password)
+    page.goto(live_url("quiz:password_change"))
+    if submit:
+        page.locator("main form [type=submit]").click()
+        page.get_by_role("alert").wait_for()
+    assert_accessible(page)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+
+
+def test_too_many_sign_ins_page_has_no_serious_accessibility_problems(
+    page: Page,
+    live_url: Callable[..., str],
+    assert_accessible: Callable[[Page], None],
+    student: User,
+    settings: Any,
+) -> None:
+    settings.QUIZ_SIGN_IN_RATE = "0/h"  # every sign-in from this address is one too many
+    page.goto(live_url("quiz:login"))
+    page.locator("#id_username").fill(student.username)
+    page.locator("#id_password").fill("not-the-password")
+    page.locator("main form [type=submit]").click()
+
+    alert = page.get_by_role("alert")
+    alert.wait_for()
+    assert "So many sign-in attempts have come from your network" in alert.inner_text()
+    assert_accessible(page)
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 360

@@ -38,15 +38,18 @@ def _fast_password_hashing(settings: Any) -> None:
 
 
 def test_admin_pages_render_charts_and_forms_under_the_policy(
-    page: Page, live_server: Any, teacher: User
+    page: Page, live_server: Any, teacher: User, django_user_model: type[User]
 ) -> None:
     page.goto(live_server.url + reverse("admin:login"))
     page.get_by_label("Username").fill(teacher.username)
     page.get_by_label("Password").fill(TEACHER_PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(live_server.url + reverse("admin:index"))
+    student = django_user_model.objects.create_user("ada")
     pages = [
         *ADMIN_PAGES,
+        ("admin:quiz_student_change", {"object_id": student.pk}),
+        ("admin:quiz_student_temporary_password", {"object_id": student.pk}),
         ("admin:quiz_question_change", {"object_id": Question.objects.order_by("pk").first().pk}),
         ("admin:quiz_document_change", {"object_id": Document.objects.order_by("pk").first().pk}),
     ]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
 
 from quiz.services.accounts import demo_accounts_ensure
 
@@ -13,7 +14,11 @@ class Command(BaseCommand):
     help = "Create or reset the demo accounts 'student' and 'teacher' and print their passwords."
 
     def handle(self, **_options: Any) -> None:
-        for account in demo_accounts_ensure():
+        try:
+            accounts = demo_accounts_ensure()
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
+        for account in accounts:
             role = "teacher (staff, can sign in to the admin)" if account.is_staff else "student"
             action = "created" if account.created else "reset"
             self.stdout.write(
