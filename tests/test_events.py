@@ -158,6 +158,11 @@ def test_find_event_names_the_event_its_date_belongs_to(sentence, when, event, c
             "the parser split a word",
         ),
         (
+            "The United States Army built Fort Dearborn there in 1803.",
+            "1803",
+            "pronoun without antecedent",
+        ),
+        (
             "One was restored around 500 BC by the Persian king Darius.",
             "500 BC",
             "pronoun without antecedent",

@@ -432,6 +432,10 @@ class _Finder:
             return replace(unasked, reason="a clause without its verb")
         if any(c.lower in QUESTION_WORDS for c in children):
             return replace(unasked, reason="an embedded question, not an event")
+        if any(self.tokens[i].lower == "there" and self.tokens[i].dep == "advmod" for i in selection):
+            return replace(
+                unasked, reason="pronoun without antecedent"
+            )  # "built Fort Dearborn there": where?
         if self._splits_a_word(selection):  # "The religious settlement re[-established ...]"
             return replace(unasked, reason="the parser split a word")
         if any(c.dep == "neg" for c in children) and self.preposition not in UNTIL:
