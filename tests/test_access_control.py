@@ -37,6 +37,7 @@ from quiz.models import (
 from quiz.services.accounts import TEACHERS_GROUP
 from quiz.services.attempts import attempt_start
 from quiz.services.reload import content_reload
+from tests.class_factories import make_class
 from tests.factories import make_collection
 from tests.learning_factories import PASSWORD, make_attempt_with_answers, make_card_state, make_user
 
@@ -60,6 +61,7 @@ def to(view_name: str) -> Outcome:
 
 # The legend of the matrix.
 OK = Outcome(200)
+E400 = Outcome(400)
 E403 = Outcome(403)
 E404 = Outcome(404)
 E405 = Outcome(405)
@@ -112,6 +114,9 @@ SITE = [
     Row("login",           GET,   "/accounts/login/",                        OK,         HOME,       HOME,       HOME),
     Row("logout",          GET,   "/accounts/logout/",                       E405,       E405,       E405,       E405),
     Row("logout-post",     POST,  "/accounts/logout/",                       SIGNED_OUT, SIGNED_OUT, SIGNED_OUT, SIGNED_OUT),
+    Row("class-join",      GET,   "/classes/join/",                          LOGIN,      E405,       E405,       E405),
+    Row("class-join-post", POST,  "/classes/join/",                          LOGIN,      E400,       E400,       E400),
+    Row("class-leave-post", POST, "/classes/{school_class}/leave/",          LOGIN,      HOME,       E404,       E404),
     Row("quiz-start",      GET,   "/quizzes/",                               LOGIN,      E405,       E405,       E405),
     Row("quiz-start-post", POST,  "/quizzes/",                               LOGIN,      ATTEMPT,    ATTEMPT,    ATTEMPT,    START),
     Row("attempt",         GET,   "/attempts/{attempt}/",                    LOGIN,      OK,         E404,       E404),
@@ -304,10 +309,10 @@ def users(student: Any, teacher: AbstractBaseUser, superuser: AbstractBaseUser) 
 
 
 @pytest.fixture
-def world(student: Any) -> dict[str, object]:
+def world(student: Any, teacher: Any) -> dict[str, object]:
     """Load 1 document of 2 facts and return the pks the matrix's paths name.
 
-    The student has one finished attempt with one of its two questions missed.
+    The student has one finished attempt with one of its two questions missed, and is in the teacher's class.
     """
     content_reload(collection=make_collection(documents=1, facts=2))
     questions = list(Question.objects.order_by("pk")[:2])
@@ -323,6 +328,7 @@ def world(student: Any) -> dict[str, object]:
         "group": Group.objects.get(name=TEACHERS_GROUP).pk,
         "attempt_type": ContentType.objects.get_for_model(Attempt).pk,
         "token": str(uuid.uuid4()),
+        "school_class": make_class("9B", teachers=(teacher,), students=(student,)).pk,
         **sign_ins(student),
     }
 
@@ -612,7 +618,7 @@ def test_teacher_cannot_make_themselves_superuser_or_grant_permissions(client: C
     teacher.refresh_from_db()
     assert (teacher.is_superuser, teacher.user_permissions.count()) == (False, 0)
     assert list(Group.objects.values_list("name", flat=True)) == [TEACHERS_GROUP]
-    assert teachers.permissions.count() == 12
+    assert teachers.permissions.count() == 24  # 12 of 0004_teachers_group, 12 on classes of 0005_classes
     assert not type(teacher).objects.filter(username="accomplice").exists()
 
 
