@@ -24,6 +24,7 @@ from quiz.models import (
 from quiz.services import class_progress
 from quiz.services.accounts import TEACHERS_GROUP
 from quiz.services.reload import content_reload
+from tests.class_factories import TeacherOfEveryone, make_class
 from tests.factories import make_collection
 from tests.learning_factories import make_attempt_with_answers, make_card_states, make_user
 
@@ -43,7 +44,7 @@ def teacher_client(client):
     teacher = make_user("tess", is_staff=True)
     teacher.groups.add(Group.objects.get(name=TEACHERS_GROUP))
     client.force_login(teacher)
-    return client
+    return TeacherOfEveryone(client, make_class("9B", teachers=(teacher,)))
 
 
 def questions_of(document_key: str) -> list[Question]:
@@ -204,9 +205,10 @@ def test_student_changelist_queries_do_not_grow_with_students(
     make_students(count)
     document = Document.objects.first()
 
-    # Session, user, two for permissions, the document filter's choices, the count, the page.
-    with django_assert_max_num_queries(7):
-        response = teacher_client.get(reverse(CHANGELIST), {"document": document.pk})
+    teacher_client.enrol()
+    # Session, user, two for permissions, the class and document filters' choices, the count, the page.
+    with django_assert_max_num_queries(8):
+        response = teacher_client.client.get(reverse(CHANGELIST), {"document": document.pk})
 
     assert len(changelist_rows(response)) == min(count, 100)
 

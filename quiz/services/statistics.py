@@ -192,10 +192,16 @@ def discrimination_label(value: float | None) -> str:
     return "" if value is None else f"{value:.2f}"
 
 
-def first_try_scores() -> list[StudentScore]:
-    """Return every student's count of first tries and of correct ones, in one query."""
+def answers_of(students: QuerySet[Any] | None) -> QuerySet[Answer]:
+    """Return the answers of these students, or every answer when `students` is None."""
+    return Answer.objects.all() if students is None else Answer.objects.filter(user__in=students)
+
+
+def first_try_scores(students: QuerySet[Any] | None = None) -> list[StudentScore]:
+    """Return each student's count of first tries and of correct ones, in one query."""
     rows = (
-        Answer.objects.filter(is_first_try=True)
+        answers_of(students)
+        .filter(is_first_try=True)
         .values("user_id")
         .annotate(tries=Count("pk"), correct=Count("pk", filter=Q(is_correct=True)))
         .order_by()
@@ -203,32 +209,36 @@ def first_try_scores() -> list[StudentScore]:
     return [StudentScore(row["user_id"], row["tries"], row["correct"]) for row in rows]
 
 
-def with_statistics(questions: QuerySet[Question]) -> QuerySet[Question]:
+def with_statistics(
+    questions: QuerySet[Question], students: QuerySet[Any] | None = None
+) -> QuerySet[Question]:
     """Annotate questions with the counts of ItemCounts, `facility` and `discrimination` (one query first).
 
+    Only the answers of `students` count (a teacher's classes, or one class), or every answer when None.
     The first query ranks the students. Each count is then a subquery of the question query, so a page of
     questions costs one query, and the database computes the counts of the rows it returns only (unless
     the list is sorted or filtered by them).
     """
-    upper, lower = student_groups(first_try_scores())
+    upper, lower = student_groups(first_try_scores(students))
     upper_ids, lower_ids = sorted(upper), sorted(lower)
+    answers = answers_of(students)
     unused = (
         Choice.objects.filter(question=OuterRef("pk"), is_correct=False, is_active=True)
-        .filter(~Exists(Answer.objects.filter(choice=OuterRef("pk"))))
+        .filter(~Exists(answers.filter(choice=OuterRef("pk"))))
         .order_by()
         .values("question")
         .annotate(count=Count("pk"))
         .values("count")
     )
-    last = Answer.objects.filter(question=OuterRef("pk")).order_by("-answered_at").values("answered_at")[:1]
+    last = answers.filter(question=OuterRef("pk")).order_by("-answered_at").values("answered_at")[:1]
     return questions.annotate(
-        answer_count=_answers(),
-        first_try_count=_answers(is_first_try=True),
-        first_correct_count=_answers(is_first_try=True, is_correct=True),
-        upper_try_count=_answers(is_first_try=True, user_id__in=upper_ids),
-        upper_correct_count=_answers(is_first_try=True, is_correct=True, user_id__in=upper_ids),
-        lower_try_count=_answers(is_first_try=True, user_id__in=lower_ids),
-        lower_correct_count=_answers(is_first_try=True, is_correct=True, user_id__in=lower_ids),
+        answer_count=_answers(answers),
+        first_try_count=_answers(answers, is_first_try=True),
+        first_correct_count=_answers(answers, is_first_try=True, is_correct=True),
+        upper_try_count=_answers(answers, is_first_try=True, user_id__in=upper_ids),
+        upper_correct_count=_answers(answers, is_first_try=True, is_correct=True, user_id__in=upper_ids),
+        lower_try_count=_answers(answers, is_first_try=True, user_id__in=lower_ids),
+        lower_correct_count=_answers(answers, is_first_try=True, is_correct=True, user_id__in=lower_ids),
         unused_distractor_count=Coalesce(Subquery(unused), Value(0)),
         last_answered=Subquery(last),
     ).annotate(
@@ -238,10 +248,10 @@ def with_statistics(questions: QuerySet[Question]) -> QuerySet[Question]:
     )
 
 
-def _answers(**conditions: Any) -> Coalesce:
+def _answers(answers: QuerySet[Answer], **conditions: Any) -> Coalesce:
     """Return a subquery counting the outer question's answers that meet the conditions."""
     matching = (
-        Answer.objects.filter(question=OuterRef("pk"), **conditions)
+        answers.filter(question=OuterRef("pk"), **conditions)
         .order_by()
         .values("question")
         .annotate(count=Count("pk"))
@@ -280,11 +290,14 @@ def item_counts(question: Question) -> ItemCounts:
     )
 
 
-def option_picks(question_ids: Iterable[int]) -> dict[int, list[OptionPick]]:
-    """Return the pick table of each question, in one query."""
+def option_picks(
+    question_ids: Iterable[int], students: QuerySet[Any] | None = None
+) -> dict[int, list[OptionPick]]:
+    """Return the pick table of each question, counting the answers of `students` (or all), in one query."""
+    picked = Q() if students is None else Q(answers__user__in=students)
     rows = (
         Choice.objects.filter(question_id__in=list(question_ids))
-        .annotate(picks=Count("answers"))
+        .annotate(picks=Count("answers", filter=picked))
         .values_list("question_id", "position", "text", "is_correct", "is_active", "picks")
         .order_by("question_id", "position")
     )
@@ -294,10 +307,12 @@ def option_picks(question_ids: Iterable[int]) -> dict[int, list[OptionPick]]:
     return {question_id: pick_table(choices) for question_id, choices in by_question.items()}
 
 
-def hardest_questions(questions: QuerySet[Question], count: int = HARDEST_COUNT) -> list[Question]:
+def hardest_questions(
+    questions: QuerySet[Question], count: int = HARDEST_COUNT, students: QuerySet[Any] | None = None
+) -> list[Question]:
     """Return the live questions of lowest facility among those with enough first tries to judge."""
     return list(
-        with_statistics(questions.live())
+        with_statistics(questions.live(), students)
         .filter(first_try_count__gte=MIN_FIRST_TRIES)
         .order_by("facility", "-first_try_count", "pk")[:count]
     )
