@@ -137,3 +137,25 @@ def test_home_shows_the_assignments_first_with_due_date_overdue_mastery_and_answ
     assert "0%<br>" in assignments
     assert "in progress" in assignments
     assert f"2 of {live} questions" in assignments
+
+
+def test_home_with_assignments_runs_the_same_queries_for_more_classes_and_answers(
+    signed_in, student, django_assert_max_num_queries
+):
+    content_reload(collection=make_collection(documents=4, facts=3))
+    documents = list(Document.objects.order_by("key"))
+
+    def grow(classes):
+        for _ in range(classes):
+            school_class = make_class("9B", students=(student,))
+            for document in documents:
+                make_assignment(school_class, document)
+        make_attempt_with_answers(student, list(Question.objects.all()))
+
+    grow(1)
+    with django_assert_max_num_queries(10):
+        signed_in.get(reverse("quiz:home"))
+    grow(3)
+    with django_assert_max_num_queries(10):
+        response = signed_in.get(reverse("quiz:home"))
+    assert len(response.context["assignments"]) == 16

@@ -88,16 +88,25 @@ class AssignmentInline(admin.TabularInline):
     form = AssignmentForm
     extra = 1
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Assignment]:
+        return super().get_queryset(request).select_related("document", "school_class")
+
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        if db_field.name == "document":
-            # Retired documents stay choosable so that their existing assignments stay valid.
-            kwargs["queryset"] = Document.objects.order_by("-is_active", "title")
-            field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-            field.label_from_instance = lambda document: (
-                document.title if document.is_active else f"{document.title} (retired)"
-            )
-            return field
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name != "document":
+            return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        # Retired documents stay choosable so that their existing assignments stay valid.
+        kwargs["queryset"] = Document.objects.order_by("-is_active", "title")
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        # Read the choices once: each row's select would otherwise query the documents again.
+        field.choices = [
+            ("", "---------"),
+            *((document.pk, document_label(document)) for document in field.queryset),
+        ]
+        return field
+
+
+def document_label(document: Document) -> str:
+    return document.title if document.is_active else f"{document.title} (retired)"
 
 
 class MembershipInline(admin.TabularInline):
@@ -112,7 +121,12 @@ class MembershipInline(admin.TabularInline):
         return False
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Membership]:
-        return super().get_queryset(request).select_related("student").order_by("student__username")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("student", "school_class")
+            .order_by("student__username")
+        )
 
 
 @admin.register(SchoolClass)

@@ -192,15 +192,28 @@ def discrimination_label(value: float | None) -> str:
     return "" if value is None else f"{value:.2f}"
 
 
+MAX_LISTED_STUDENTS = 2000  # ids written into the SQL; beyond, the students stay a subquery
+
+
 def answers_of(students: QuerySet[Any] | None) -> QuerySet[Answer]:
-    """Return the answers of these students, or every answer when `students` is None."""
-    return Answer.objects.all() if students is None else Answer.objects.filter(user__in=students)
+    """Return the answers of these students, or every answer when `students` is None.
+
+    A class's or a teacher's students are read once (one query) and written into the SQL as ids: SQLite
+    otherwise runs the students' subquery again inside each of the statistics' correlated subqueries,
+    which made a class's CSV slower than the whole school's.
+    """
+    if students is None:
+        return Answer.objects.all()
+    ids = list(students.order_by().values_list("pk", flat=True)[: MAX_LISTED_STUDENTS + 1])
+    if len(ids) > MAX_LISTED_STUDENTS:
+        return Answer.objects.filter(user__in=students)
+    return Answer.objects.filter(user_id__in=ids)
 
 
-def first_try_scores(students: QuerySet[Any] | None = None) -> list[StudentScore]:
-    """Return each student's count of first tries and of correct ones, in one query."""
+def first_try_scores(answers: QuerySet[Answer] | None = None) -> list[StudentScore]:
+    """Return each student's count of first tries and of correct ones among `answers` (all), in one query."""
     rows = (
-        answers_of(students)
+        (Answer.objects.all() if answers is None else answers)
         .filter(is_first_try=True)
         .values("user_id")
         .annotate(tries=Count("pk"), correct=Count("pk", filter=Q(is_correct=True)))
@@ -214,14 +227,14 @@ def with_statistics(
 ) -> QuerySet[Question]:
     """Annotate questions with the counts of ItemCounts, `facility` and `discrimination` (one query first).
 
-    Only the answers of `students` count (a teacher's classes, or one class), or every answer when None.
-    The first query ranks the students. Each count is then a subquery of the question query, so a page of
-    questions costs one query, and the database computes the counts of the rows it returns only (unless
-    the list is sorted or filtered by them).
+    Only the answers of `students` count (a teacher's classes, or one class), or every answer when None;
+    reading those students takes a query first. The next query ranks the students. Each count is then a
+    subquery of the question query, so a page of questions costs one query, and the database computes the
+    counts of the rows it returns only (unless the list is sorted or filtered by them).
     """
-    upper, lower = student_groups(first_try_scores(students))
-    upper_ids, lower_ids = sorted(upper), sorted(lower)
     answers = answers_of(students)
+    upper, lower = student_groups(first_try_scores(answers))
+    upper_ids, lower_ids = sorted(upper), sorted(lower)
     unused = (
         Choice.objects.filter(question=OuterRef("pk"), is_correct=False, is_active=True)
         .filter(~Exists(answers.filter(choice=OuterRef("pk"))))
