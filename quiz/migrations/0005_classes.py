@@ -1,4 +1,7 @@
-"""Classes, their students and assignments; the Teachers group may manage the classes they teach."""
+"""Classes, their students and assignments; the Teachers group may manage the classes they teach.
+
+Also an index of answers by question and student, for the statistics of one class.
+"""
 
 import django.db.models.deletion
 import django.utils.timezone
@@ -168,6 +171,10 @@ class Migration(migrations.Migration):
                     models.UniqueConstraint(fields=("school_class", "document"), name="quiz_assignment_once")
                 ],
             },
+        ),
+        migrations.AddIndex(
+            model_name="answer",
+            index=models.Index(fields=["question", "user"], name="quiz_answer_question_user"),
         ),
         migrations.RunPython(teachers_may_manage_classes, teachers_may_not_manage_classes),
     ]
