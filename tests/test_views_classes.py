@@ -159,3 +159,12 @@ def test_home_with_assignments_runs_the_same_queries_for_more_classes_and_answer
     with django_assert_max_num_queries(10):
         response = signed_in.get(reverse("quiz:home"))
     assert len(response.context["assignments"]) == 16
+
+
+def test_a_teachers_home_page_points_to_the_admin_instead_of_a_join_form(client):
+    client.force_login(make_teacher("tess"))
+
+    html = client.get(reverse("quiz:home")).content.decode()
+
+    assert 'id="join-class"' not in html
+    assert reverse("admin:quiz_schoolclass_changelist") in html
