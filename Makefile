@@ -35,7 +35,7 @@ help:
 	@echo "make fixtures       write fixtures/ from the documents in seeds/"
 	@echo "make reload         load seeds/ into the database (added/updated/unchanged/retired)"
 	@echo "make bench-content  time the content pipeline, the fixture and the reload on a synthetic corpus"
-	@echo "make bench-admin    time the teachers' admin pages with 1,000 students and 200,000 answers"
+	@echo "make bench-admin    time the teachers' admin pages: 1,000 students in 40 classes, 200,000 answers"
 	@echo "make bench          load-test each endpoint with wrk against gunicorn (BENCH_SECONDS, BENCH_CONNECTIONS)"
 	@echo "make soak           answer from 64 connections while reloading content and killing a worker, on"
 	@echo "                    SQLite and on PostgreSQL at \$$SOAK_DATABASE_URL; fails if an answer is lost"

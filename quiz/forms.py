@@ -50,6 +50,20 @@ class QuizStartForm(forms.Form):
     )
 
 
+class JoinClassForm(forms.Form):
+    """Type the join code a teacher gave out; spaces, hyphens and small letters are allowed."""
+
+    code = forms.CharField(
+        label="Join code",
+        max_length=20,
+        help_text="The 8 letters and digits your teacher gave you, such as ABCD-EF34.",
+        error_messages={"required": "Type the join code your teacher gave you."},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+
+
 class FocusedRadioSelect(forms.RadioSelect):
     """Radio buttons with `autofocus` on one of them: the checked option, or else the first."""
 

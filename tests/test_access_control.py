@@ -33,10 +33,12 @@ from quiz.models import (
     Flashcard,
     Question,
     Review,
+    SchoolClass,
 )
 from quiz.services.accounts import TEACHERS_GROUP
 from quiz.services.attempts import attempt_start
 from quiz.services.reload import content_reload
+from tests.class_factories import make_class
 from tests.factories import make_collection
 from tests.learning_factories import PASSWORD, make_attempt_with_answers, make_card_state, make_user
 
@@ -60,6 +62,7 @@ def to(view_name: str) -> Outcome:
 
 # The legend of the matrix.
 OK = Outcome(200)
+E400 = Outcome(400)
 E403 = Outcome(403)
 E404 = Outcome(404)
 E405 = Outcome(405)
@@ -273,6 +276,65 @@ SIGN_INS = [
     Row("signin-failure-delete-post", POST,  "/admin/axes/accessfailurelog/{signin_failure}/delete/",  ADMIN_LOGIN, ADMIN_LOGIN, E403,   LIST,     DELETE),
     Row("signin-failure-history",     GET,   "/admin/axes/accessfailurelog/{signin_failure}/history/", ADMIN_LOGIN, ADMIN_LOGIN, E403,   OK),
 ]
+
+
+@dataclass(frozen=True)
+class ClassRow:
+    """One URL and method and what each role gets, as seen from one class and its neighbour.
+
+    The class 9B is taught by `teacher` and has `student` in it; the class 10A next door is taught by
+    `other_teacher` and has `other_student`. `path` names the objects of `class_world` in {braces}; `query`
+    is sent as the query string.
+    """
+
+    id: str
+    method: str
+    path: str
+    anonymous: Outcome
+    student: Outcome
+    other_student: Outcome
+    teacher: Outcome
+    other_teacher: Outcome
+    superuser: Outcome
+    data: dict[str, str] = field(default_factory=dict)
+    query: str = ""
+
+
+CLASS_ROLES = ("anonymous", "student", "other_student", "teacher", "other_teacher", "superuser")
+JOIN = {"code": "{join_code}"}
+IN_CLASS = "class={school_class}"
+
+# Knowing a class's code is what lets a student in, so the student of 10A may join 9B with it; staff may
+# not join as students (400, the form says why). Every teacher page of 9B, and every scoped page narrowed
+# to 9B, is not found for the teacher of 10A.
+CLASSES = [
+    #        id                          method path                                           anonymous    student      other_student teacher other_teacher superuser
+    ClassRow("class-join",               GET,   "/classes/join/",                              LOGIN,       E405,        E405,         E405,   E405,         E405),
+    ClassRow("class-join-post",          POST,  "/classes/join/",                              LOGIN,       HOME,        HOME,         E400,   E400,         E400,    JOIN),
+    ClassRow("class-join-post-empty",    POST,  "/classes/join/",                              LOGIN,       E400,        E400,         E400,   E400,         E400),
+    ClassRow("class-leave-post",         POST,  "/classes/{school_class}/leave/",              LOGIN,       HOME,        E404,         E404,   E404,         E404),
+    ClassRow("class-list",               GET,   "/admin/quiz/schoolclass/",                    ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN,  OK,     OK,           OK),
+    ClassRow("class-add",                GET,   "/admin/quiz/schoolclass/add/",                ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN,  OK,     OK,           OK),
+    ClassRow("class-add-post",           POST,  "/admin/quiz/schoolclass/add/",                ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN,  OK,     OK,           OK),
+    ClassRow("class",                    GET,   "/admin/quiz/schoolclass/{school_class}/",     ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN,  CHANGE, CHANGE,       CHANGE),
+    ClassRow("class-change",             GET,   "/admin/quiz/schoolclass/{school_class}/change/", ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, OK,   E404,         OK),
+    ClassRow("class-change-post",        POST,  "/admin/quiz/schoolclass/{school_class}/change/", ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, OK,   E404,         OK),
+    ClassRow("class-delete",             GET,   "/admin/quiz/schoolclass/{school_class}/delete/", ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, OK,   E404,         OK),
+    ClassRow("class-delete-post",        POST,  "/admin/quiz/schoolclass/{school_class}/delete/", ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, LIST, E404,         LIST,    DELETE),
+    ClassRow("class-history",            GET,   "/admin/quiz/schoolclass/{school_class}/history/", ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, OK,  E404,         OK),
+    ClassRow("class-status-csv",         GET,   "/admin/quiz/schoolclass/{school_class}/status.csv", ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, OK, E404,        OK),
+    ClassRow("class-roster",             GET,   "/admin/quiz/schoolclass/{school_class}/roster/", ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, OK,   E404,         OK),
+    ClassRow("class-roster-post",        POST,  "/admin/quiz/schoolclass/{school_class}/roster/", ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, E400, E404,         E400),
+    ClassRow("class-student",            GET,   "/admin/quiz/student/{student}/change/",       ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN,  OK,     E404,         OK),
+    ClassRow("class-student-history",    GET,   "/admin/quiz/student/{student}/history/",      ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN,  OK,     E404,         OK),
+    ClassRow("class-student-list",       GET,   "/admin/quiz/student/",                        ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN,  OK,     E404,         OK,      query=IN_CLASS),
+    ClassRow("class-student-csv",        GET,   "/admin/quiz/student/students.csv",            ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN,  OK,     E404,         OK,      query=IN_CLASS),
+    ClassRow("class-progress",           GET,   "/admin/quiz/student/class-progress/",         ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN,  OK,     E404,         OK,      query=IN_CLASS),
+    ClassRow("class-question-list",      GET,   "/admin/quiz/question/",                       ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN,  OK,     E404,         OK,      query=IN_CLASS),
+    ClassRow("class-question-csv",       GET,   "/admin/quiz/question/statistics.csv",         ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN,  OK,     E404,         OK,      query=IN_CLASS),
+    ClassRow("class-question-hardest",   GET,   "/admin/quiz/question/hardest/",               ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN,  OK,     E404,         OK,      query=IN_CLASS),
+    ClassRow("class-question",           GET,   "/admin/quiz/question/{question}/change/",     ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN,  OK,     E404,         OK,      query=IN_CLASS),
+]
 # fmt: on
 
 MATRIX = [*SITE, *ADMIN_SITE, *CONTENT, *STUDENTS, *ACCOUNTS, *SIGN_INS]
@@ -308,10 +370,10 @@ def users(student: Any, teacher: AbstractBaseUser, superuser: AbstractBaseUser) 
 
 
 @pytest.fixture
-def world(student: Any) -> dict[str, object]:
+def world(student: Any, teacher: Any) -> dict[str, object]:
     """Load 1 document of 2 facts and return the pks the matrix's paths name.
 
-    The student has one finished attempt with one of its two questions missed.
+    The student has one finished attempt with one of its two questions missed, and is in the teacher's class.
     """
     content_reload(collection=make_collection(documents=1, facts=2))
     questions = list(Question.objects.order_by("pk")[:2])
@@ -327,6 +389,7 @@ def world(student: Any) -> dict[str, object]:
         "group": Group.objects.get(name=TEACHERS_GROUP).pk,
         "attempt_type": ContentType.objects.get_for_model(Attempt).pk,
         "token": str(uuid.uuid4()),
+        "school_class": make_class("9B", teachers=(teacher,), students=(student,)).pk,
         **sign_ins(student),
     }
 
@@ -344,15 +407,16 @@ def sign_ins(user: Any) -> dict[str, object]:
 
 
 def outcome(response: HttpResponse, path: str) -> Outcome:
-    """Return the response in the matrix's legend."""
+    """Return the response in the matrix's legend; `path` may carry a query string."""
     if response.status_code != 302:
         return Outcome(response.status_code)
     location = urlsplit(response["Location"])
+    bare = path.split("?")[0]
     if location.path.startswith("/static/"):
         return STATIC
-    if location.path == f"{path}change/":
+    if location.path == f"{bare}change/":
         return CHANGE
-    if path.startswith("/admin/") and location.path == "/".join(path.split("/")[:4]) + "/":
+    if bare.startswith("/admin/") and location.path == "/".join(bare.split("/")[:4]) + "/":
         return LIST
     view_name = resolve(location.path).view_name
     if parse_qs(location.query).get("next") == [path]:
@@ -392,6 +456,45 @@ def test_head_answers_as_get_does(
     assert outcome(response, path) == getattr(row, role)
 
 
+@pytest.fixture
+def class_world(world: dict[str, object], student: Any, teacher: Any) -> dict[str, object]:
+    """Add the class 10A next to 9B, with its own teacher and student, to the matrix's world."""
+    other_teacher = make_user("theo", is_staff=True, is_superuser=False)
+    other_teacher.groups.add(Group.objects.get(name=TEACHERS_GROUP))
+    other_student = make_user("brian")
+    make_class("10A", teachers=(other_teacher,), students=(other_student,))
+    nine_b = SchoolClass.objects.get(pk=world["school_class"])
+    return {
+        **world,
+        "join_code": nine_b.join_code,
+        "users": {
+            "student": student,
+            "other_student": other_student,
+            "teacher": teacher,
+            "other_teacher": other_teacher,
+        },
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", CLASS_ROLES)
+@pytest.mark.parametrize("row", CLASSES, ids=lambda row: row.id)
+def test_class_url_answers_each_role_as_the_matrix_says(
+    client: Client, superuser: Any, class_world: dict[str, Any], row: ClassRow, role: str
+) -> None:
+    user = {**class_world["users"], "superuser": superuser, "anonymous": None}[role]
+    if user is not None:
+        client.force_login(user)
+    path = row.path.format(**class_world)
+    data = {name: value.format(**class_world) for name, value in row.data.items()}
+    query = row.query.format(**class_world)
+    url = f"{path}?{query}" if query else path
+
+    response = client.get(url) if row.method == GET else client.post(url, data)
+
+    assert outcome(response, url) == getattr(row, role)
+
+
 def routes(patterns: list[URLPattern | URLResolver], prefix: str = "") -> Iterator[str]:
     """Yield the full route of every URL pattern, joined the way ResolverMatch.route joins them."""
     for pattern in patterns:
@@ -404,7 +507,7 @@ def routes(patterns: list[URLPattern | URLResolver], prefix: str = "") -> Iterat
 
 def test_every_url_pattern_has_a_row_in_the_matrix() -> None:
     any_pk: defaultdict[str, str] = defaultdict(lambda: "1")
-    covered = {resolve(row.path.format_map(any_pk)).route for row in MATRIX}
+    covered = {resolve(row.path.format_map(any_pk)).route for row in [*MATRIX, *CLASSES]}
 
     patterns = set(routes(get_resolver().url_patterns))
 
@@ -414,7 +517,7 @@ def test_every_url_pattern_has_a_row_in_the_matrix() -> None:
 
 
 def test_matrix_ids_are_unique() -> None:
-    ids = [row.id for row in MATRIX]
+    ids = [row.id for row in [*MATRIX, *CLASSES]]
 
     assert len(ids) == len(set(ids))
 
@@ -616,7 +719,7 @@ def test_teacher_cannot_make_themselves_superuser_or_grant_permissions(client: C
     teacher.refresh_from_db()
     assert (teacher.is_superuser, teacher.user_permissions.count()) == (False, 0)
     assert list(Group.objects.values_list("name", flat=True)) == [TEACHERS_GROUP]
-    assert teachers.permissions.count() == 13
+    assert teachers.permissions.count() == 25  # 12 of 0004, 12 on classes of 0005, 1 of 0006
     assert not type(teacher).objects.filter(username="accomplice").exists()
 
 
@@ -647,7 +750,7 @@ def test_teacher_cannot_open_a_staff_account_as_a_student(
     ):
         response = client.get(url)
 
-        assert (response.status_code, response["Location"]) == (302, reverse("admin:index"))
+        assert response.status_code == 404
 
 
 @pytest.mark.django_db

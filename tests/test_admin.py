@@ -9,8 +9,9 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from quiz.models import Choice, Document, Question
+from quiz.models import Choice, Document, Question, Student
 from quiz.services.reload import content_reload
+from tests.class_factories import make_class
 from tests.factories import make_collection
 from tests.learning_factories import save_answers
 
@@ -205,7 +206,9 @@ def test_statistics_csv_needs_the_view_permission(client, django_user_model):
 
 
 def test_hardest_questions_page_draws_an_svg_with_a_text_alternative(client, django_user_model, answered):
-    client.force_login(make_teacher(django_user_model, "view_question"))
+    teacher = make_teacher(django_user_model, "view_question")
+    make_class("9B", teachers=(teacher,), students=tuple(Student.objects.learners()))
+    client.force_login(teacher)
 
     response = client.get(reverse("admin:quiz_question_hardest"))
 
@@ -249,8 +252,9 @@ def test_changelists_run_a_fixed_number_of_queries(
     content_reload(collection=make_collection(documents=3, facts=facts))  # 30 or 300 questions
     answer_everything(make_students(django_user_model, 20), correct=lambda n, index: (n + index) % 3 > 0)
 
-    # Session, user, the students' ranking, the count and the page; the document list has no ranking.
-    with django_assert_max_num_queries(5):
+    # Session, user, the students' ranking, the classes of the class filter, the count and the page; the
+    # document list has no ranking and no class filter.
+    with django_assert_max_num_queries(6):
         response = admin_client.get(reverse("admin:quiz_question_changelist"))
     with django_assert_max_num_queries(4):
         admin_client.get(reverse("admin:quiz_document_changelist"))

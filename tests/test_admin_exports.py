@@ -11,6 +11,7 @@ from quiz.admin.exports import spreadsheet_safe
 from quiz.models import Document, Question
 from quiz.services.accounts import TEACHERS_GROUP
 from quiz.services.reload import content_reload
+from tests.class_factories import TeacherOfEveryone, make_class
 from tests.factories import make_collection
 from tests.learning_factories import make_attempt_with_answers, make_user
 
@@ -28,7 +29,7 @@ def teacher_client(client):
     teacher = make_user("tess", is_staff=True)
     teacher.groups.add(Group.objects.get(name=TEACHERS_GROUP))
     client.force_login(teacher)
-    return client
+    return TeacherOfEveryone(client, make_class("9B", teachers=(teacher,)))
 
 
 def read_csv(response) -> list[list[str]]:

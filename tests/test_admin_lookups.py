@@ -41,7 +41,7 @@ def teacher_client(client):
 
 
 def test_quiz_admins_are_all_probed():
-    assert QUIZ_ADMINS == ["choice", "document", "fact", "flashcard", "question", "student"]
+    assert QUIZ_ADMINS == ["choice", "document", "fact", "flashcard", "question", "schoolclass", "student"]
 
 
 @pytest.mark.parametrize("probe", PROBES)

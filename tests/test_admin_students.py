@@ -30,6 +30,7 @@ from quiz.models import (
 from quiz.services import class_progress
 from quiz.services.accounts import TEACHERS_GROUP
 from quiz.services.reload import content_reload
+from tests.class_factories import TeacherOfEveryone, make_class
 from tests.factories import make_collection
 from tests.learning_factories import make_attempt_with_answers, make_card_states, make_user
 
@@ -49,7 +50,7 @@ def teacher_client(client):
     teacher = make_user("tess", is_staff=True)
     teacher.groups.add(Group.objects.get(name=TEACHERS_GROUP))
     client.force_login(teacher)
-    return client
+    return TeacherOfEveryone(client, make_class("9B", teachers=(teacher,)))
 
 
 def questions_of(document_key: str) -> list[Question]:
@@ -210,9 +211,10 @@ def test_student_changelist_queries_do_not_grow_with_students(
     make_students(count)
     document = Document.objects.first()
 
-    # Session, user, two for permissions, the document filter's choices, the count, the page.
-    with django_assert_max_num_queries(7):
-        response = teacher_client.get(reverse(CHANGELIST), {"document": document.pk})
+    teacher_client.enrol()
+    # Session, user, two for permissions, the class and document filters' choices, the count, the page.
+    with django_assert_max_num_queries(8):
+        response = teacher_client.client.get(reverse(CHANGELIST), {"document": document.pk})
 
     assert len(changelist_rows(response)) == min(count, 100)
 
@@ -467,6 +469,7 @@ def test_temporary_password_needs_the_permission(client):
     ada = make_user("ada")
     staff = make_user("inspector", is_staff=True)
     staff.user_permissions.add(Permission.objects.get(codename="view_student"))
+    make_class("9B", teachers=(staff,), students=(ada,))
     client.force_login(staff)
 
     page = client.get(reverse("admin:quiz_student_change", args=[ada.pk]))
@@ -475,6 +478,23 @@ def test_temporary_password_needs_the_permission(client):
     assert page.status_code == 200
     assert reverse("admin:quiz_student_temporary_password", args=[ada.pk]) not in page.content.decode()
     assert response.status_code == 403
+    ada.refresh_from_db()
+    assert not ada.check_password(TEMPORARY)
+
+
+def test_temporary_password_of_a_student_of_another_class_is_404_and_changes_nothing(client):
+    ada = make_user("ada")
+    mine, theirs = make_user("tess", is_staff=True), make_user("tom", is_staff=True)
+    for teacher in (mine, theirs):
+        teacher.groups.add(Group.objects.get(name=TEACHERS_GROUP))
+    make_class("9B", teachers=(theirs,), students=(ada,))
+    make_class("9C", teachers=(mine,))
+    client.force_login(mine)
+
+    page = client.get(reverse("admin:quiz_student_temporary_password", args=[ada.pk]))
+    response = set_temporary(client, ada.pk)
+
+    assert (page.status_code, response.status_code) == (404, 404)
     ada.refresh_from_db()
     assert not ada.check_password(TEMPORARY)
 

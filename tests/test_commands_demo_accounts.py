@@ -9,6 +9,10 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
+from quiz.models import Membership, SchoolClass
+from quiz.services.reload import content_reload
+from tests.factories import make_collection
+
 pytestmark = pytest.mark.django_db
 
 CREDENTIALS = re.compile(r"username (\S+) password (\S+)")
@@ -69,3 +73,40 @@ def test_demo_accounts_refuses_a_lookalike_of_a_demo_username_and_changes_nothin
         run()
 
     assert list(get_user_model().objects.values_list()) == before
+
+
+def test_demo_accounts_makes_a_demo_class_with_the_student_and_prints_its_code():
+    content_reload(collection=make_collection(documents=3, facts=2))
+
+    output = run()
+
+    school_class = SchoolClass.objects.get()
+    assert f"Demo class: Demo class, join code {school_class.join_code}" in output
+    assert list(school_class.teachers.values_list("username", flat=True)) == ["teacher"]
+    assert list(school_class.memberships.values_list("student__username", flat=True)) == ["student"]
+    assert school_class.assignments.count() == 2
+
+
+def test_demo_accounts_second_run_keeps_the_class_and_its_code():
+    content_reload(collection=make_collection(documents=3, facts=2))
+    run()
+    code = SchoolClass.objects.get().join_code
+
+    output = run()
+
+    assert SchoolClass.objects.get().join_code == code
+    assert f"join code {code}" in output
+    assert Membership.objects.count() == 1
+    assert SchoolClass.objects.get().assignments.count() == 2
+
+
+def test_the_demo_student_sees_the_demo_assignments_first_on_home():
+    content_reload(collection=make_collection(documents=3, facts=2))
+    run()
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="student"))
+
+    html = client.get(reverse("quiz:home")).content.decode()
+
+    assert "Your assignments" in html
+    assert "Demo class" in html

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from io import StringIO
 
 import pytest
@@ -7,7 +8,11 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from quiz.management.commands import reload_content
-from quiz.models import Document, Fact, Question
+from quiz.models import Assignment, Document, Fact, Membership, Question, SchoolClass
+from quiz.services.assignments import student_assignments
+from tests.class_factories import make_assignment, make_class, make_teacher
+from tests.factories import make_collection
+from tests.learning_factories import make_attempt_with_answers, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +81,33 @@ def test_reload_content_real_seeds_loads_facts_and_questions():
     assert Fact.objects.active().count() > 0
     assert Question.objects.live().count() > 0
     assert "0 added, 0 updated" in run("--seeds", str(settings.CONTENT_SEEDS_DIR))
+
+
+def test_reload_content_keeps_classes_memberships_and_assignments(monkeypatch):
+    both, one = make_collection(documents=2, facts=2), make_collection(documents=1, facts=2)
+    monkeypatch.setattr(reload_content, "collection_from_directory", lambda _directory: both)
+    run()
+    ada = make_user("ada")
+    school_class = make_class("9B", teachers=(make_teacher("tess"),), students=(ada,))
+    kept, retired = Document.objects.order_by("key")
+    make_assignment(school_class, kept)
+    make_assignment(school_class, retired)
+    make_attempt_with_answers(ada, list(Question.objects.filter(fact__document=retired)[:3]))
+    before = [
+        list(model.objects.order_by("pk").values_list()) for model in (SchoolClass, Membership, Assignment)
+    ]
+
+    monkeypatch.setattr(reload_content, "collection_from_directory", lambda _directory: one)
+    output = run()
+
+    assert "documents: 0 added, 0 updated, 1 unchanged, 1 retired" in output
+    after = [
+        list(model.objects.order_by("pk").values_list()) for model in (SchoolClass, Membership, Assignment)
+    ]
+    assert after == before
+    rows = {
+        row.assignment.document_id: row for row in student_assignments(user=ada, today=datetime.date.today())
+    }
+    assert not rows[kept.pk].is_retired
+    assert rows[retired.pk].is_retired
+    assert rows[retired.pk].progress.answered == 3

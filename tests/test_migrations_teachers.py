@@ -18,7 +18,8 @@ from tests.learning_factories import make_user
 pytestmark = pytest.mark.django_db
 
 migration = importlib.import_module("quiz.migrations.0004_teachers_group")
-temporary_password_migration = importlib.import_module("quiz.migrations.0005_temporary_password")
+temporary_password_migration = importlib.import_module("quiz.migrations.0006_temporary_password")
+classes_migration = importlib.import_module("quiz.migrations.0005_classes")
 
 EXPECTED = {
     "view_document",
@@ -33,7 +34,7 @@ EXPECTED = {
     "view_cardstate",
     "view_review",
     "view_student",
-    "set_temporary_password",  # added by 0005_temporary_password
+    "set_temporary_password",  # added by 0006_temporary_password
 }
 
 
@@ -55,7 +56,7 @@ def test_teachers_group_has_exactly_the_expected_permissions():
 
     permissions = set(group.permissions.values_list("content_type__app_label", "codename"))
 
-    assert permissions == {("quiz", codename) for codename in EXPECTED}
+    assert permissions == {("quiz", codename) for codename in EXPECTED | set(classes_migration.PERMISSIONS)}
 
 
 def test_teachers_group_migration_reverses_and_reapplies():
@@ -66,7 +67,7 @@ def test_teachers_group_migration_reverses_and_reapplies():
     migration.teachers_group_create(apps, editor)
     temporary_password_migration.teachers_may_set_temporary_passwords(apps, editor)
 
-    assert (
+    assert (  # 0004's permissions only: 0005_classes adds those on classes
         set(Group.objects.get(name=TEACHERS_GROUP).permissions.values_list("codename", flat=True)) == EXPECTED
     )
 
@@ -79,8 +80,9 @@ def test_temporary_password_migration_reverses_and_reapplies():
     reversed_codenames = set(group.permissions.values_list("codename", flat=True))
     temporary_password_migration.teachers_may_set_temporary_passwords(apps, editor)
 
-    assert reversed_codenames == EXPECTED - {"set_temporary_password"}
-    assert set(group.permissions.values_list("codename", flat=True)) == EXPECTED
+    on_classes = set(classes_migration.PERMISSIONS)
+    assert reversed_codenames == (EXPECTED | on_classes) - {"set_temporary_password"}
+    assert set(group.permissions.values_list("codename", flat=True)) == EXPECTED | on_classes
 
 
 def test_teacher_can_view_students_and_questions(teacher_client):

@@ -18,7 +18,8 @@ from django.urls import URLPattern, path
 
 from quiz.admin import exports
 from quiz.admin.lookups import OwnFiltersOnly
-from quiz.models import Choice, Document, Fact, Flashcard, Question
+from quiz.admin.scope import StatisticsClassFilter, answers_scope, chosen_class
+from quiz.models import Choice, Document, Fact, Flashcard, Question, SchoolClass
 from quiz.services import statistics
 
 
@@ -117,13 +118,14 @@ class QuestionAdmin(ContentAdmin):
         "flags",
     )
     list_editable = ("is_enabled",)
-    list_filter = ("asks", "is_active", "is_enabled", FlagFilter)
+    list_filter = (StatisticsClassFilter, "asks", "is_active", "is_enabled", FlagFilter)
     search_fields = ("stem",)
     actions = ("switch_off",)
     statistics_fields = ("answered", "first_tries", "facility", "discrimination", "flags", "last_answered")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Question]:
-        return statistics.with_statistics(super().get_queryset(request))
+        """Annotate the statistics of the teacher's students' answers (one class's with `?class=`)."""
+        return statistics.with_statistics(super().get_queryset(request), answers_scope(request))
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         return [*super().get_readonly_fields(request, obj), *self.statistics_fields]
@@ -175,7 +177,8 @@ class QuestionAdmin(ContentAdmin):
         self, request: HttpRequest, context: dict[str, Any], *args: Any, obj: Any = None, **kwargs: Any
     ) -> HttpResponse:
         if obj is not None:
-            context["option_picks"] = statistics.option_picks([obj.pk]).get(obj.pk, [])
+            picks = statistics.option_picks([obj.pk], answers_scope(request))
+            context["option_picks"] = picks.get(obj.pk, [])
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
     def statistics_csv_view(self, request: HttpRequest) -> HttpResponse:
@@ -184,7 +187,7 @@ class QuestionAdmin(ContentAdmin):
         if isinstance(questions, HttpResponse):
             return questions
         rows = list(questions.select_related("fact__document"))
-        picks = statistics.option_picks(question.pk for question in rows)
+        picks = statistics.option_picks((question.pk for question in rows), answers_scope(request))
         options = max((pick.position + 1 for table in picks.values() for pick in table), default=4)
         table = statistics.export_rows(rows, picks, options=options)
         return exports.csv_response(table, name="question-statistics")
@@ -193,11 +196,14 @@ class QuestionAdmin(ContentAdmin):
         """Show the live questions of lowest facility as a bar chart and a table."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        questions = statistics.hardest_questions(Question.objects.all())
+        school_class = chosen_class(request)
+        questions = statistics.hardest_questions(Question.objects.all(), students=answers_scope(request))
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": "Hardest questions",
+            "title": f"Hardest questions: {school_class.name}" if school_class else "Hardest questions",
+            "school_class": school_class,
+            "classes": SchoolClass.objects.taught_by(request.user),
             "questions": [(question, statistics.item_counts(question)) for question in questions],
             "chart": statistics.hardest_chart(questions),
             "min_first_tries": statistics.MIN_FIRST_TRIES,

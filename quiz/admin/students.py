@@ -21,22 +21,13 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from quiz.admin import exports
 from quiz.admin.lookups import OwnFiltersOnly
-from quiz.models import Document, Student, TemporaryPassword
+from quiz.admin.scope import ClassFilter, NotFoundOutsideScope, chosen_class, id_or_none, students_in_scope
+from quiz.models import Document, SchoolClass, Student, TemporaryPassword
 from quiz.services import class_progress
 from quiz.services.accounts import temporary_password_set
 from quiz.services.progress import accuracy_chart, day_start
 
 ACTIVITY_WINDOWS = {"today": 0, "7d": 7, "30d": 30, "90d": 90}
-MAX_ID = 2**63 - 1  # the largest value of a BigAutoField
-
-
-def id_or_none(value: str) -> int | None:
-    """Return the value as a row id, or None if it cannot be one."""
-    # "²".isdigit() is true but int("²") fails; a number beyond MAX_ID overflows SQLite's integers.
-    if not (value.isascii() and value.isdigit() and len(value) <= len(str(MAX_ID))):
-        return None
-    number = int(value)
-    return number if number <= MAX_ID else None
 
 
 class DocumentFilter(admin.SimpleListFilter):
@@ -81,7 +72,7 @@ class ActivityFilter(admin.SimpleListFilter):
 
 
 @admin.register(Student)
-class StudentAdmin(OwnFiltersOnly):
+class StudentAdmin(NotFoundOutsideScope, OwnFiltersOnly):
     list_display = (
         "username",
         "attempts",
@@ -91,7 +82,7 @@ class StudentAdmin(OwnFiltersOnly):
         "due",
         "last_activity",
     )
-    list_filter = (DocumentFilter, ActivityFilter)
+    list_filter = (ClassFilter, DocumentFilter, ActivityFilter)
     search_fields = ("username",)
     ordering = ("username",)
     fields = ("username", "first_name", "last_name", "is_active", "date_joined", "last_login")
@@ -107,8 +98,9 @@ class StudentAdmin(OwnFiltersOnly):
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:  # noqa: ARG002
         return False
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Student]:  # noqa: ARG002
-        return class_progress.with_progress(class_progress.students(), now=timezone.now())
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Student]:
+        """Return the students of the teacher's classes (every learner for a superuser) with their figures."""
+        return class_progress.with_progress(Student.objects.taught_by(request.user), now=timezone.now())
 
     def get_urls(self) -> list[URLPattern]:
         view = self.admin_site.admin_view
@@ -166,16 +158,20 @@ class StudentAdmin(OwnFiltersOnly):
         return exports.csv_response(class_progress.export_rows(rows), name="student-progress")
 
     def class_progress_view(self, request: HttpRequest) -> TemplateResponse:
-        """Chart the class's accuracy per day over 30 days and the students per mastery band."""
+        """Chart the students' accuracy per day over 30 days and the students per mastery band."""
         if not self.has_view_permission(request):
             raise PermissionDenied
         now = timezone.now()
-        days = class_progress.class_accuracy_by_day(today=timezone.localdate(now))
-        bands = class_progress.mastery_distribution(now=now)
+        school_class = chosen_class(request)
+        students = students_in_scope(request)
+        days = class_progress.class_accuracy_by_day(today=timezone.localdate(now), students=students)
+        bands = class_progress.mastery_distribution(now=now, students=students)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": "Class progress",
+            "title": f"Class progress: {school_class.name}" if school_class else "Class progress",
+            "school_class": school_class,
+            "classes": SchoolClass.objects.taught_by(request.user),
             "accuracy_chart": accuracy_chart(days),
             "mastery_chart": class_progress.mastery_chart(bands),
             "student_count": sum(band.students for band in bands),

@@ -1,4 +1,4 @@
-"""Time the teachers' admin pages on a large synthetic class, in a scratch database."""
+"""Time the teachers' admin pages on a large synthetic class in 40 classes, in a scratch database."""
 
 from __future__ import annotations
 
@@ -14,30 +14,61 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
-from quiz.benchmarks.classroom import Classroom, classroom_seed
+from quiz.benchmarks.classroom import Classroom, classes_seed, classroom_seed
 from quiz.benchmarks.corpus import write_corpus
 from quiz.benchmarks.timing import DatabaseFactory, scratch_database
 from quiz.content.collection import build_collection
 from quiz.content.documents import read_documents
-from quiz.models import Fact
+from quiz.models import Fact, Student
 from quiz.services.reload import content_reload
 
-# Each page: a label, the admin URL name, and whether it takes the pk of a student.
+STUDENT, CLASS = "student", "class"
+
+
+@dataclass(frozen=True)
+class Page:
+    label: str
+    name: str  # the admin URL name
+    arg: str = ""  # "student" or "class": the URL takes the pk of the first student or class
+    narrowed: bool = False  # with ?class= the first class
+
+    def url(self, *, student: int, school_class: int) -> str:
+        args = {STUDENT: (student,), CLASS: (school_class,)}.get(self.arg, ())
+        return reverse(self.name, args=args) + (f"?class={school_class}" if self.narrowed else "")
+
+
+# Timed as a superuser, who sees every student.
 PAGES = (
-    ("student list", "admin:quiz_student_changelist", False),
-    ("student detail", "admin:quiz_student_change", True),
-    ("class progress charts", "admin:quiz_student_class_progress", False),
-    ("student progress CSV", "admin:quiz_student_csv", False),
-    ("question list", "admin:quiz_question_changelist", False),
-    ("hardest questions chart", "admin:quiz_question_hardest", False),
-    ("question statistics CSV", "admin:quiz_question_statistics_csv", False),
-    ("document list", "admin:quiz_document_changelist", False),
+    Page("student list", "admin:quiz_student_changelist"),
+    Page("student detail", "admin:quiz_student_change", STUDENT),
+    Page("class progress charts", "admin:quiz_student_class_progress"),
+    Page("student progress CSV", "admin:quiz_student_csv"),
+    Page("question list", "admin:quiz_question_changelist"),
+    Page("hardest questions chart", "admin:quiz_question_hardest"),
+    Page("question statistics CSV", "admin:quiz_question_statistics_csv"),
+    Page("document list", "admin:quiz_document_changelist"),
+    Page("class list", "admin:quiz_schoolclass_changelist"),
+    Page("class page", "admin:quiz_schoolclass_change", CLASS),
+    Page("class status CSV", "admin:quiz_schoolclass_status_csv", CLASS),
+)
+# Timed as the teacher of the first class (and one more): their own students only.
+TEACHER_PAGES = (
+    Page("student list", "admin:quiz_student_changelist"),
+    Page("student list of a class", "admin:quiz_student_changelist", narrowed=True),
+    Page("student progress CSV", "admin:quiz_student_csv"),
+    Page("class progress of a class", "admin:quiz_student_class_progress", narrowed=True),
+    Page("question list of a class", "admin:quiz_question_changelist", narrowed=True),
+    Page("hardest questions of a class", "admin:quiz_question_hardest", narrowed=True),
+    Page("statistics CSV of a class", "admin:quiz_question_statistics_csv", narrowed=True),
+    Page("class list", "admin:quiz_schoolclass_changelist"),
+    Page("class page", "admin:quiz_schoolclass_change", CLASS),
+    Page("class status CSV", "admin:quiz_schoolclass_status_csv", CLASS),
 )
 
 
 @dataclass(frozen=True)
 class PageTiming:
-    label: str
+    label: str  # ends with "(teacher)" for the pages timed as a teacher
     url: str
     status: int
     seconds: float  # the best of the runs
@@ -49,6 +80,7 @@ class PageTiming:
 class AdminReport:
     facts: int
     classroom: Classroom
+    classes: int
     database: str
     seed_seconds: float
     pages: tuple[PageTiming, ...]
@@ -58,13 +90,14 @@ class AdminReport:
         lines = [
             f"Class: {self.classroom.students:,} students, {self.facts:,} facts, "
             f"{self.classroom.answers:,} answers in {self.classroom.attempts:,} attempts, "
-            f"{self.classroom.card_states:,} card schedules (seeded in {self.seed_seconds:.1f} s)",
+            f"{self.classroom.card_states:,} card schedules, {self.classes} classes "
+            f"(seeded in {self.seed_seconds:.1f} s)",
             f"Database: {self.database}",
             "",
-            f"{'page':<26} {'status':>6} {'seconds':>8} {'queries':>8} {'KB':>8}",
+            f"{'page':<40} {'status':>6} {'seconds':>8} {'queries':>8} {'KB':>8}",
         ]
         lines += [
-            f"{p.label:<26} {p.status:>6} {p.seconds:>8.3f} {p.queries:>8} {p.size / 1000:>8.0f}"
+            f"{p.label:<40} {p.status:>6} {p.seconds:>8.3f} {p.queries:>8} {p.size / 1000:>8.0f}"
             for p in self.pages
         ]
         return lines
@@ -75,11 +108,15 @@ def admin_benchmark(
     documents: int,
     students: int,
     answers: int,
+    classes: int = 40,
     runs: int = 3,
     fresh_database: DatabaseFactory = scratch_database,
     on_page: Callable[[PageTiming], object] | None = None,
 ) -> AdminReport:
-    """Load a synthetic corpus and class into a scratch database and time each admin page as a superuser."""
+    """Load a synthetic corpus, class and classes into a scratch database and time each admin page.
+
+    PAGES are timed as a superuser, TEACHER_PAGES as the teacher of the first class.
+    """
     with tempfile.TemporaryDirectory(prefix="quiz-bench-") as temporary:
         corpus = write_corpus(Path(temporary) / "seeds", documents=documents, seed=1)
         collection = build_collection(read_documents(corpus.directory))
@@ -87,20 +124,25 @@ def admin_benchmark(
         content_reload(collection=collection)
         start = time.perf_counter()
         classroom = classroom_seed(students=students, answers=answers)
+        first_class = classes_seed(classes=classes)[0]
         seed_seconds = time.perf_counter() - start
         admin = get_user_model().objects.create_superuser("bench-admin", password="bench-admin-password")
-        client = Client()
-        client.force_login(admin)
-        student = get_user_model().objects.filter(is_staff=False).order_by("pk").first()
+        student = Student.objects.in_class(first_class.pk).order_by("pk").first()
+        ids = {"student": student.pk, "school_class": first_class.pk}
         pages = []
         with override_settings(ALLOWED_HOSTS=["testserver"]):  # the test client's host
-            for label, name, per_student in PAGES:
-                url = reverse(name, args=(student.pk,) if per_student else ())
-                pages.append(_time_page(client, label, url, runs))
-                if on_page is not None:
-                    on_page(pages[-1])
+            for user, suffix, table in (
+                (admin, "", PAGES),
+                (first_class.teachers.get(), " (teacher)", TEACHER_PAGES),
+            ):
+                client = Client()
+                client.force_login(user)
+                for page in table:
+                    pages.append(_time_page(client, page.label + suffix, page.url(**ids), runs))
+                    if on_page is not None:
+                        on_page(pages[-1])
         facts = Fact.objects.active().count()
-    return AdminReport(facts, classroom, database, seed_seconds, tuple(pages))
+    return AdminReport(facts, classroom, classes, database, seed_seconds, tuple(pages))
 
 
 def _time_page(client: Client, label: str, url: str, runs: int) -> PageTiming:

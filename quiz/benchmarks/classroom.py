@@ -1,4 +1,4 @@
-"""A synthetic class with history, for the admin benchmark and the scale tests.
+"""A synthetic class with history, and its classes and teachers, for the admin benchmark and the scale tests.
 
 Students differ in ability and questions in difficulty, so the statistics have something to find. The
 rows go in with `bulk_create`: 200,000 answers take seconds, not the hours one save per row would.
@@ -13,20 +13,26 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
 from quiz.models import (
     CARD_ASKED,
     Answer,
+    Assignment,
     Attempt,
     AttemptQuestion,
     CardStage,
     CardState,
     Choice,
+    Document,
     Flashcard,
+    Membership,
     Question,
+    SchoolClass,
 )
+from quiz.services.accounts import TEACHERS_GROUP
 
 ATTEMPT_SIZE = 10
 BATCH = 5_000
@@ -158,3 +164,47 @@ def _state(
         last_review=reviewed,
         reviews=1,
     )
+
+
+@transaction.atomic
+def classes_seed(*, classes: int, assignments: int = 3, classes_per_teacher: int = 2) -> list[Any]:
+    """Put every learner into one of `classes` classes, round robin, each with its teacher and assignments.
+
+    A teacher teaches `classes_per_teacher` classes; class n is assigned `assignments` documents from the
+    n-th on, due one to `assignments` weeks from today. Content and students must be loaded first.
+    """
+    teachers_group = Group.objects.get(name=TEACHERS_GROUP)
+    password = make_password("bench-teacher-password")
+    teachers = get_user_model().objects.bulk_create(
+        get_user_model()(username=f"teacher{index:03d}", password=password, is_staff=True)
+        for index in range(-(-classes // classes_per_teacher))
+    )
+    teachers_group.user_set.add(*teachers)
+    made = SchoolClass.objects.bulk_create(
+        SchoolClass(name=f"Class {index + 1:02d}", created_by=teachers[index // classes_per_teacher])
+        for index in range(classes)
+    )
+    SchoolClass.teachers.through.objects.bulk_create(
+        SchoolClass.teachers.through(schoolclass=school_class, user=teachers[index // classes_per_teacher])
+        for index, school_class in enumerate(made)
+    )
+    learners = get_user_model().objects.filter(is_staff=False, is_superuser=False).order_by("pk")
+    Membership.objects.bulk_create(
+        (
+            Membership(school_class=made[index % classes], student_id=pk)
+            for index, pk in enumerate(learners.values_list("pk", flat=True))
+        ),
+        batch_size=BATCH,
+    )
+    documents = list(Document.objects.active().order_by("pk").values_list("pk", flat=True))
+    today = timezone.localdate()
+    Assignment.objects.bulk_create(
+        Assignment(
+            school_class=school_class,
+            document_id=documents[(index + offset) % len(documents)],
+            due_date=today + datetime.timedelta(weeks=offset + 1),
+        )
+        for index, school_class in enumerate(made)
+        for offset in range(min(assignments, len(documents)))
+    )
+    return made

@@ -1,5 +1,6 @@
 """The quiz app's models: the content taken from documents, and each student's learning."""
 
+from quiz.models.classes import Assignment, Membership, SchoolClass, join_code_normalise
 from quiz.models.content import (
     CARD_ASKED,
     Asks,
@@ -28,6 +29,7 @@ __all__ = [
     "CARD_ASKED",
     "Answer",
     "Asks",
+    "Assignment",
     "Attempt",
     "AttemptQuestion",
     "CardStage",
@@ -37,12 +39,15 @@ __all__ = [
     "Document",
     "Fact",
     "Flashcard",
+    "Membership",
     "Precision",
     "Question",
     "Rating",
     "Review",
     "ReviewSource",
+    "SchoolClass",
     "Student",
     "TemporaryPassword",
+    "join_code_normalise",
     "keep_local_fields",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, replace
 
 from axes.utils import reset as axes_reset
@@ -11,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from quiz.models import TemporaryPassword
+from quiz.models import Assignment, Document, Membership, SchoolClass, TemporaryPassword
 from quiz.usernames import lookalike_of
 
 
@@ -88,3 +89,36 @@ def password_change_required(*, user: User) -> bool:
 def temporary_password_clear(*, user: User) -> None:
     """Forget the user's temporary password, once they have chosen their own."""
     TemporaryPassword.objects.filter(user=user).delete()
+
+
+DEMO_CLASS = "Demo class"
+DEMO_ASSIGNMENTS = 2  # the first documents by title, due in one and in two weeks
+
+
+@transaction.atomic
+def demo_class_ensure() -> SchoolClass:
+    """Create the demo teacher's demo class with the demo student in it and two documents assigned.
+
+    Run after demo_accounts_ensure. The join code is kept from one run to the next; assignments are added
+    only while the class has none, so a teacher's changes to them stay.
+    """
+    user_model = get_user_model()
+    teacher = user_model.objects.get(username="teacher")
+    student = user_model.objects.get(username="student")
+    school_class, _created = SchoolClass.objects.get_or_create(
+        name=DEMO_CLASS,
+        created_by=teacher,
+        defaults={"description": "Made by manage.py demo_accounts for trying the site out."},
+    )
+    school_class.teachers.add(teacher)
+    Membership.objects.get_or_create(school_class=school_class, student=student)
+    if not school_class.assignments.exists():
+        today = timezone.localdate()
+        documents = Document.objects.active().order_by("title", "key")[:DEMO_ASSIGNMENTS]
+        Assignment.objects.bulk_create(
+            Assignment(
+                school_class=school_class, document=document, due_date=today + datetime.timedelta(weeks=n)
+            )
+            for n, document in enumerate(documents, start=1)
+        )
+    return school_class

@@ -53,9 +53,9 @@ CSV_HEADER = (
 )
 
 
-def students() -> QuerySet[Student]:
+def learners() -> QuerySet[Student]:
     """Return the learners: active or not, every user who is neither staff nor superuser."""
-    return Student.objects.filter(is_staff=False, is_superuser=False)
+    return Student.objects.learners()
 
 
 def _per_user(queryset: QuerySet, aggregate: Any) -> Subquery:
@@ -190,8 +190,10 @@ def recent_attempts(*, user: Model, limit: int = RECENT_ATTEMPTS) -> QuerySet[At
     )
 
 
-def class_accuracy_by_day(*, today: datetime.date, days: int = 30) -> list[DayAccuracy]:
-    """Return the students' quiz answers and correct answers on each of the `days` days up to today."""
+def class_accuracy_by_day(
+    *, today: datetime.date, students: QuerySet[Student] | None = None, days: int = 30
+) -> list[DayAccuracy]:
+    """Return the students' (every learner's by default) answers and correct ones on each of `days` days."""
     first = today - datetime.timedelta(days=days - 1)
     dates = [first + datetime.timedelta(days=offset) for offset in range(days + 1)]
     bounds = [day_start(day) for day in dates]
@@ -204,7 +206,9 @@ def class_accuracy_by_day(*, today: datetime.date, days: int = 30) -> list[DayAc
     counts = {
         row["day_index"]: (row["answered"], row["correct"])
         for row in Answer.objects.filter(
-            user__in=students(), answered_at__gte=bounds[0], answered_at__lt=bounds[-1]
+            user__in=learners() if students is None else students,
+            answered_at__gte=bounds[0],
+            answered_at__lt=bounds[-1],
         )
         .annotate(day_index=day_index)
         .values("day_index")
@@ -225,11 +229,16 @@ class MasteryBand:
         return f"{self.low}–{self.high}%"
 
 
-def mastery_distribution(*, now: datetime.datetime) -> list[MasteryBand]:
-    """Count the students in each mastery band of 10 points (the last band includes 100%), in one query."""
+def mastery_distribution(
+    *, now: datetime.datetime, students: QuerySet[Student] | None = None
+) -> list[MasteryBand]:
+    """Count the students (every learner by default) in each mastery band of 10 points, in one query.
+
+    The last band includes 100%.
+    """
     width = 100 // MASTERY_BANDS
     counts = dict(
-        with_progress(students(), now=now)
+        with_progress(learners() if students is None else students, now=now)
         .annotate(band=Least(F("mastery") / width, MASTERY_BANDS - 1, output_field=IntegerField()))
         .values("band")
         .annotate(n=Count("pk"))

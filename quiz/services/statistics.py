@@ -192,10 +192,29 @@ def discrimination_label(value: float | None) -> str:
     return "" if value is None else f"{value:.2f}"
 
 
-def first_try_scores() -> list[StudentScore]:
-    """Return every student's count of first tries and of correct ones, in one query."""
+MAX_LISTED_STUDENTS = 2000  # ids written into the SQL; beyond, the students stay a subquery
+
+
+def answers_of(students: QuerySet[Any] | None) -> QuerySet[Answer]:
+    """Return the answers of these students, or every answer when `students` is None.
+
+    A class's or a teacher's students are read once (one query) and written into the SQL as ids: SQLite
+    otherwise runs the students' subquery again inside each of the statistics' correlated subqueries,
+    which made a class's CSV slower than the whole school's.
+    """
+    if students is None:
+        return Answer.objects.all()
+    ids = list(students.order_by().values_list("pk", flat=True)[: MAX_LISTED_STUDENTS + 1])
+    if len(ids) > MAX_LISTED_STUDENTS:
+        return Answer.objects.filter(user__in=students)
+    return Answer.objects.filter(user_id__in=ids)
+
+
+def first_try_scores(answers: QuerySet[Answer] | None = None) -> list[StudentScore]:
+    """Return each student's count of first tries and of correct ones among `answers` (all), in one query."""
     rows = (
-        Answer.objects.filter(is_first_try=True)
+        (Answer.objects.all() if answers is None else answers)
+        .filter(is_first_try=True)
         .values("user_id")
         .annotate(tries=Count("pk"), correct=Count("pk", filter=Q(is_correct=True)))
         .order_by()
@@ -203,32 +222,36 @@ def first_try_scores() -> list[StudentScore]:
     return [StudentScore(row["user_id"], row["tries"], row["correct"]) for row in rows]
 
 
-def with_statistics(questions: QuerySet[Question]) -> QuerySet[Question]:
+def with_statistics(
+    questions: QuerySet[Question], students: QuerySet[Any] | None = None
+) -> QuerySet[Question]:
     """Annotate questions with the counts of ItemCounts, `facility` and `discrimination` (one query first).
 
-    The first query ranks the students. Each count is then a subquery of the question query, so a page of
-    questions costs one query, and the database computes the counts of the rows it returns only (unless
-    the list is sorted or filtered by them).
+    Only the answers of `students` count (a teacher's classes, or one class), or every answer when None;
+    reading those students takes a query first. The next query ranks the students. Each count is then a
+    subquery of the question query, so a page of questions costs one query, and the database computes the
+    counts of the rows it returns only (unless the list is sorted or filtered by them).
     """
-    upper, lower = student_groups(first_try_scores())
+    answers = answers_of(students)
+    upper, lower = student_groups(first_try_scores(answers))
     upper_ids, lower_ids = sorted(upper), sorted(lower)
     unused = (
         Choice.objects.filter(question=OuterRef("pk"), is_correct=False, is_active=True)
-        .filter(~Exists(Answer.objects.filter(choice=OuterRef("pk"))))
+        .filter(~Exists(answers.filter(choice=OuterRef("pk"))))
         .order_by()
         .values("question")
         .annotate(count=Count("pk"))
         .values("count")
     )
-    last = Answer.objects.filter(question=OuterRef("pk")).order_by("-answered_at").values("answered_at")[:1]
+    last = answers.filter(question=OuterRef("pk")).order_by("-answered_at").values("answered_at")[:1]
     return questions.annotate(
-        answer_count=_answers(),
-        first_try_count=_answers(is_first_try=True),
-        first_correct_count=_answers(is_first_try=True, is_correct=True),
-        upper_try_count=_answers(is_first_try=True, user_id__in=upper_ids),
-        upper_correct_count=_answers(is_first_try=True, is_correct=True, user_id__in=upper_ids),
-        lower_try_count=_answers(is_first_try=True, user_id__in=lower_ids),
-        lower_correct_count=_answers(is_first_try=True, is_correct=True, user_id__in=lower_ids),
+        answer_count=_answers(answers),
+        first_try_count=_answers(answers, is_first_try=True),
+        first_correct_count=_answers(answers, is_first_try=True, is_correct=True),
+        upper_try_count=_answers(answers, is_first_try=True, user_id__in=upper_ids),
+        upper_correct_count=_answers(answers, is_first_try=True, is_correct=True, user_id__in=upper_ids),
+        lower_try_count=_answers(answers, is_first_try=True, user_id__in=lower_ids),
+        lower_correct_count=_answers(answers, is_first_try=True, is_correct=True, user_id__in=lower_ids),
         unused_distractor_count=Coalesce(Subquery(unused), Value(0)),
         last_answered=Subquery(last),
     ).annotate(
@@ -238,10 +261,10 @@ def with_statistics(questions: QuerySet[Question]) -> QuerySet[Question]:
     )
 
 
-def _answers(**conditions: Any) -> Coalesce:
+def _answers(answers: QuerySet[Answer], **conditions: Any) -> Coalesce:
     """Return a subquery counting the outer question's answers that meet the conditions."""
     matching = (
-        Answer.objects.filter(question=OuterRef("pk"), **conditions)
+        answers.filter(question=OuterRef("pk"), **conditions)
         .order_by()
         .values("question")
         .annotate(count=Count("pk"))
@@ -280,11 +303,14 @@ def item_counts(question: Question) -> ItemCounts:
     )
 
 
-def option_picks(question_ids: Iterable[int]) -> dict[int, list[OptionPick]]:
-    """Return the pick table of each question, in one query."""
+def option_picks(
+    question_ids: Iterable[int], students: QuerySet[Any] | None = None
+) -> dict[int, list[OptionPick]]:
+    """Return the pick table of each question, counting the answers of `students` (or all), in one query."""
+    picked = Q() if students is None else Q(answers__user__in=students)
     rows = (
         Choice.objects.filter(question_id__in=list(question_ids))
-        .annotate(picks=Count("answers"))
+        .annotate(picks=Count("answers", filter=picked))
         .values_list("question_id", "position", "text", "is_correct", "is_active", "picks")
         .order_by("question_id", "position")
     )
@@ -294,10 +320,12 @@ def option_picks(question_ids: Iterable[int]) -> dict[int, list[OptionPick]]:
     return {question_id: pick_table(choices) for question_id, choices in by_question.items()}
 
 
-def hardest_questions(questions: QuerySet[Question], count: int = HARDEST_COUNT) -> list[Question]:
+def hardest_questions(
+    questions: QuerySet[Question], count: int = HARDEST_COUNT, students: QuerySet[Any] | None = None
+) -> list[Question]:
     """Return the live questions of lowest facility among those with enough first tries to judge."""
     return list(
-        with_statistics(questions.live())
+        with_statistics(questions.live(), students)
         .filter(first_try_count__gte=MIN_FIRST_TRIES)
         .order_by("facility", "-first_try_count", "pk")[:count]
     )

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from django.urls import reverse
 
-from quiz.models import Document, Question
+from quiz.models import Assignment, Document, Question, SchoolClass
 from tests.browser.helpers import load_seeds
 
 if TYPE_CHECKING:
@@ -23,6 +23,8 @@ ADMIN_PAGES = [
     ("admin:quiz_question_changelist", {}),
     ("admin:quiz_question_hardest", {}),
     ("admin:quiz_document_changelist", {}),
+    ("admin:quiz_schoolclass_changelist", {}),
+    ("admin:quiz_schoolclass_add", {}),
 ]
 
 
@@ -46,12 +48,17 @@ def test_admin_pages_render_charts_and_forms_under_the_policy(
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(live_server.url + reverse("admin:index"))
     student = django_user_model.objects.create_user("ada")
+    school_class = SchoolClass.objects.create(name="9B", created_by=teacher)
+    school_class.teachers.add(teacher)
+    Assignment.objects.create(school_class=school_class, document=Document.objects.order_by("pk").first())
     pages = [
         *ADMIN_PAGES,
         ("admin:quiz_student_change", {"object_id": student.pk}),
         ("admin:quiz_student_temporary_password", {"object_id": student.pk}),
         ("admin:quiz_question_change", {"object_id": Question.objects.order_by("pk").first().pk}),
         ("admin:quiz_document_change", {"object_id": Document.objects.order_by("pk").first().pk}),
+        ("admin:quiz_schoolclass_change", {"object_id": school_class.pk}),
+        ("admin:quiz_schoolclass_roster", {"pk": school_class.pk}),
     ]
 
     for name, kwargs in pages:

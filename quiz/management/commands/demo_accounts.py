@@ -7,11 +7,14 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from quiz.services.accounts import demo_accounts_ensure
+from quiz.services.accounts import demo_accounts_ensure, demo_class_ensure
 
 
 class Command(BaseCommand):
-    help = "Create or reset the demo accounts 'student' and 'teacher' and print their passwords."
+    help = (
+        "Create or reset the demo accounts 'student' and 'teacher' and print their passwords, and make the "
+        "teacher's demo class with the student in it and print its join code."
+    )
 
     def handle(self, **_options: Any) -> None:
         try:
@@ -26,3 +29,10 @@ class Command(BaseCommand):
                     f"Demo {role}: username {account.username} password {account.password} ({action})"
                 )
             )
+        school_class = demo_class_ensure()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo class: {school_class.name}, join code {school_class.join_code}, taught by teacher, "
+                f"with student in it and {school_class.assignments.count()} documents assigned"
+            )
+        )

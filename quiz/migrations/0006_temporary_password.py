@@ -35,7 +35,7 @@ def teachers_may_not_set_temporary_passwords(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('quiz', '0004_teachers_group'),
+        ('quiz', '0005_classes'),
         ('contenttypes', '0002_remove_content_type_name'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
