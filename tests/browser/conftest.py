@@ -102,6 +102,27 @@ def page_nojs(browser: Browser) -> Iterator[Page]:
     yield from _new_page(browser, java_script_enabled=False)
 
 
+@pytest.fixture(scope="session")
+def live_server(request: pytest.FixtureRequest, static_root: Path) -> Iterator[LiveServer]:  # noqa: ARG001
+    """Serve static files as production does: whitenoise sends the collected, hashed and compressed copies.
+
+    pytest-django's own live server answers /static/ from the apps' folders through Django's finders,
+    which know no hashed names; here every request goes through the middleware instead.
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    address = (
+        request.config.getvalue("liveserver")
+        or os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    server = LiveServer(address, start=False)
+    server.thread.static_handler = lambda application: application
+    server.start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
 def live_url(live_server: LiveServer) -> Callable[..., str]:
     """Return a function that turns a URL name and its arguments into an address on the live server."""
