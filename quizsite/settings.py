@@ -29,6 +29,8 @@ ALLOWED_HOSTS = [
 ]
 
 INSTALLED_APPS = [
+    # Before the admin, so that its templates can extend and override the admin's (admin/base_site.html).
+    "quiz",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -39,7 +41,6 @@ INSTALLED_APPS = [
     "csp",
     "django_htmx",
     "template_partials",
-    "quiz",
 ]
 
 MIDDLEWARE = [
