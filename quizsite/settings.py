@@ -88,13 +88,14 @@ DATABASES = {
     "default": dj_database_url.parse(
         # An empty DATABASE_URL means unset, as in `DATABASE_URL= make test`.
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=600,
-        conn_health_checks=True,
+        # No persistent connections: gunicorn serves the ASGI application (quizsite/gunicorn.py), where
+        # Django says to disable them. Measured: the soak on PostgreSQL with CONN_MAX_AGE=600 leaked
+        # connections until the server refused more ("too many clients already").
+        conn_max_age=0,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     # Tests get a file too, not shared-cache memory, where concurrent writers fail at once with "table is
     # locked" instead of queueing: the concurrency tests then meet SQLite as production does.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
