@@ -37,8 +37,9 @@ help:
 	@echo "make bench-content  time the content pipeline, the fixture and the reload on a synthetic corpus"
 	@echo "make bench-admin    time the teachers' admin pages: 1,000 students in 40 classes, 200,000 answers"
 	@echo "make bench          load-test each endpoint with wrk against gunicorn (BENCH_SECONDS, BENCH_CONNECTIONS)"
-	@echo "make soak           answer from 64 connections while reloading content and killing a worker, on"
-	@echo "                    SQLite and on PostgreSQL at \$$SOAK_DATABASE_URL; fails if an answer is lost"
+	@echo "make soak           answer from 64 connections while reloading content, killing a worker and"
+	@echo "                    holding 100 slow connections, on SQLite and on PostgreSQL at"
+	@echo "                    \$$SOAK_DATABASE_URL; fails if an answer is lost or /health/ or answers stall"
 	@echo "make lint | format  check or fix style with ruff"
 	@echo "make clean          remove .venv, the SQLite database and caches"
 
@@ -90,7 +91,7 @@ serve: $(INSTALLED) $(SECRET_KEY_FILE)
 	$(PRODUCTION) $(MANAGE) reload_content
 	$(PRODUCTION) $(MANAGE) collectstatic --noinput --verbosity 0
 	$(PRODUCTION) $(MANAGE) check --deploy
-	$(PRODUCTION) GUNICORN_BIND=$(HOST):$(PORT) $(BIN)/gunicorn --config python:quizsite.gunicorn quizsite.wsgi
+	$(PRODUCTION) GUNICORN_BIND=$(HOST):$(PORT) $(BIN)/gunicorn --config python:quizsite.gunicorn
 
 fixtures: $(INSTALLED)
 	$(MANAGE) build_fixtures

@@ -29,6 +29,8 @@ ALLOWED_HOSTS = [
 ]
 
 INSTALLED_APPS = [
+    # Before the admin, so that its templates can extend and override the admin's (admin/base_site.html).
+    "quiz",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -40,7 +42,6 @@ INSTALLED_APPS = [
     "csp",
     "django_htmx",
     "template_partials",
-    "quiz",
 ]
 
 MIDDLEWARE = [
@@ -91,13 +92,14 @@ DATABASES = {
     "default": dj_database_url.parse(
         # An empty DATABASE_URL means unset, as in `DATABASE_URL= make test`.
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=600,
-        conn_health_checks=True,
+        # No persistent connections: gunicorn serves the ASGI application (quizsite/gunicorn.py), where
+        # Django says to disable them. Measured: the soak on PostgreSQL with CONN_MAX_AGE=600 leaked
+        # connections until the server refused more ("too many clients already").
+        conn_max_age=0,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     # Tests get a file too, not shared-cache memory, where concurrent writers fail at once with "table is
     # locked" instead of queueing: the concurrency tests then meet SQLite as production does.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
@@ -156,8 +158,16 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
-# In development whitenoise serves files straight from the apps, so collectstatic is not needed.
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
+# collectstatic gives each file a name with a hash of its content (site.3f2a…css) and writes gzip and Brotli
+# copies beside it; whitenoise sends the smallest the browser accepts, and caches hashed names for ten years
+# (`Cache-Control: max-age=315360000, public, immutable`), since a changed file gets a new name. With DEBUG on
+# `{% static %}` gives the plain names and whitenoise serves them straight from the apps, so `make run` needs
+# no collectstatic.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 

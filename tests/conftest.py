@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.management import call_command
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from quiz.content.collection import Collection
@@ -24,6 +27,19 @@ from quiz.services.reload import content_reload
 from tests.factories import make_collection
 
 CONTENT_MODELS = (Document, Fact, Question, Choice, Flashcard)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def static_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Collect the static files once, as `make serve` does, and serve only those, as in production.
+
+    Pages then link the hashed names of the manifest, and whitenoise serves them with their compressed copies,
+    so a template naming a file that collectstatic does not know fails here rather than in production.
+    """
+    root = tmp_path_factory.mktemp("staticfiles")
+    with override_settings(STATIC_ROOT=root, WHITENOISE_USE_FINDERS=False, WHITENOISE_AUTOREFRESH=False):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        yield root
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from quiz.benchmarks import invariants
 from quiz.benchmarks.corpus import write_corpus
 from quiz.benchmarks.load import WrkResult, wrk_parse
 from quiz.benchmarks.server import child_pids, database_url
-from quiz.benchmarks.soak import SoakReport, Tally, corpus_edit
+from quiz.benchmarks.soak import SlowClients, SoakReport, Tally, corpus_edit, longest_gap
 from quiz.benchmarks.traffic import (
     Request,
     answer_request,
@@ -240,3 +240,37 @@ def test_soak_report_fails_on_a_5xx_and_on_a_server_that_stopped_serving() -> No
     assert checks["reload_content succeeded mid-load"] is True
     # Replaced, but nothing was acknowledged after the kill.
     assert checks["the killed worker was replaced and the server kept serving"] is False
+
+
+def test_soak_report_fails_when_health_or_answers_stall_under_slow_clients() -> None:
+    report = SoakReport({}, reload={"returncode": 0}, kill={"respawned": True})
+    report.slow = SlowClients(wanted=100, opened=100, health=[0.01, None, 0.02], longest_answer_gap=31.0)
+
+    checks = report.checks()
+
+    assert checks["/health/ answered within 5 s while slow clients held connections"] is False
+    assert checks["answers never stalled 10 s while slow clients held connections"] is False
+
+
+def test_soak_report_passes_when_health_and_answers_flow_under_slow_clients() -> None:
+    report = SoakReport({}, reload={"returncode": 0}, kill={"respawned": True})
+    report.slow = SlowClients(wanted=100, opened=100, health=[0.01, 0.2], longest_answer_gap=0.8)
+
+    checks = report.checks()
+
+    assert checks["/health/ answered within 5 s while slow clients held connections"] is True
+    assert checks["answers never stalled 10 s while slow clients held connections"] is True
+
+
+def test_soak_report_fails_when_the_slow_clients_could_not_connect() -> None:
+    report = SoakReport({}, reload={"returncode": 0}, kill={"respawned": True})
+    report.slow = SlowClients(wanted=100, opened=40, health=[0.01], longest_answer_gap=0.8)
+
+    assert report.checks()["/health/ answered within 5 s while slow clients held connections"] is False
+
+
+def test_longest_gap_counts_the_edges_of_the_window() -> None:
+    assert longest_gap([12.0, 13.0, 14.5], 10.0, 20.0) == 5.5  # 14.5 to the end
+    assert longest_gap([], 10.0, 20.0) == 10.0  # no answer at all while the slow clients were open
+    assert longest_gap([1.0, 25.0], 10.0, 20.0) == 10.0  # answers outside the window do not count
+    assert longest_gap([11.0], 10.0, 10.0) is None

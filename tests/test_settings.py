@@ -21,17 +21,20 @@ PRODUCTION = {
 }
 # Run in a fresh interpreter with production settings: one request over HTTP, then over HTTPS.
 PROBE = """
-import json, django
+import json, re, django
 django.setup()
 from django.test import Client
 client = Client(HTTP_HOST="quiz.example.org")
 plain = client.get("/accounts/login/")
 health = client.get("/health/")
 secure = client.get("/accounts/login/", secure=True)
+stylesheet = re.search(r'href="(/static/quiz/site[^"]*)"', secure.content.decode())[1]
+style = client.get(stylesheet, secure=True, headers={"Accept-Encoding": "gzip, br"})
 print(json.dumps({
     "plain": [plain.status_code, plain.get("Location", "")],
     "health": health.status_code,
     "secure": [secure.status_code, dict(secure.headers), str(secure.cookies["csrftoken"])],
+    "stylesheet": [stylesheet, style.status_code, dict(style.headers)],
 }))
 """
 
@@ -80,8 +83,8 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
 
 
-def test_production_redirects_to_https_and_sends_strict_headers_and_secure_cookies():
-    result = run_with(PRODUCTION, "-c", PROBE)
+def test_production_redirects_to_https_and_sends_strict_headers_and_secure_cookies(static_root):
+    result = run_with({**PRODUCTION, "DJANGO_STATIC_ROOT": str(static_root)}, "-c", PROBE)
     assert result.returncode == 0, result.stderr
     probe = json.loads(result.stdout)
 
@@ -96,8 +99,20 @@ def test_production_redirects_to_https_and_sends_strict_headers_and_secure_cooki
     assert "HttpOnly" in csrf_cookie
 
 
-def test_production_logs_a_server_error_with_its_path_to_stderr():
-    result = run_with(PRODUCTION, "-c", ERROR_PROBE)
+def test_production_serves_hashed_static_files_compressed_and_cached_for_years(static_root):
+    """`make serve`'s settings, with the files collectstatic wrote: what a browser fetches after the page."""
+    result = run_with({**PRODUCTION, "DJANGO_STATIC_ROOT": str(static_root)}, "-c", PROBE)
+    assert result.returncode == 0, result.stderr
+    url, status, headers = json.loads(result.stdout)["stylesheet"]
+
+    assert re.fullmatch(r"/static/quiz/site\.[0-9a-f]{12}\.css", url)
+    assert status == 200
+    assert headers["Content-Encoding"] == "br"
+    assert headers["Cache-Control"] == "max-age=315360000, public, immutable"
+
+
+def test_production_logs_a_server_error_with_its_path_to_stderr(static_root):
+    result = run_with({**PRODUCTION, "DJANGO_STATIC_ROOT": str(static_root)}, "-c", ERROR_PROBE)
 
     assert result.stdout.strip() == "500", result.stderr
     assert " ERROR django.request Internal Server Error: /health/\n" in result.stderr

@@ -209,7 +209,7 @@ def test_layout_signed_in_shows_nav_username_and_sign_out_form(client, user):
 def test_layout_loads_local_stylesheet_and_htmx(client):
     html = client.get(reverse("quiz:login")).content.decode()
 
-    assert 'href="/static/quiz/site.css"' in html
+    assert re.search(r'href="/static/quiz/site\.[0-9a-f]{12}\.css"', html)
     assert "django_htmx/htmx" in html
     assert "https://" not in html
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.exceptions import PermissionDenied
@@ -103,6 +104,14 @@ class FlagFilter(admin.SimpleListFilter):
         return statistics.flagged(queryset, flag) if flag in statistics.FLAGS else queryset
 
 
+class QuestionSwitchForm(forms.ModelForm):
+    """The list's on/off switch, named after its question: the admin gives list_editable fields no label."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["is_enabled"].widget.attrs["aria-label"] = f"Enabled: {self.instance.stem}"
+
+
 @admin.register(Question)
 class QuestionAdmin(ContentAdmin):
     editable_fields = ("is_enabled",)
@@ -126,6 +135,9 @@ class QuestionAdmin(ContentAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Question]:
         """Annotate the statistics of the teacher's students' answers (one class's with `?class=`)."""
         return statistics.with_statistics(super().get_queryset(request), answers_scope(request))
+
+    def get_changelist_form(self, request: HttpRequest, **kwargs: Any) -> type[forms.ModelForm]:
+        return super().get_changelist_form(request, form=QuestionSwitchForm, **kwargs)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         return [*super().get_readonly_fields(request, obj), *self.statistics_fields]

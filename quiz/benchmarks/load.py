@@ -37,6 +37,7 @@ from quiz.benchmarks.traffic import (
     student_ids,
 )
 from quiz.models import Answer, Attempt, CardState, Review, ReviewSource
+from quizsite import gunicorn as gunicorn_config
 
 SCRIPT = Path(__file__).parent / "wrk" / "requests.lua"
 # The aims: the answer POST at least half as fast as hello, p99 under 50 ms, and no errors.
@@ -133,9 +134,10 @@ class LoadReport:
         """Return the report as a table, one line per string."""
         facts = self.facts
         lines = [
-            f"{facts['engine']}, {facts['workers']} gunicorn sync workers, {facts['cores']} cores, wrk "
-            f"{facts['threads']} threads x {facts['connections']} connections, {facts['seconds']} s per "
-            f"endpoint after {facts['warmup_seconds']} s of warm-up; POSTs send HX-Request: true",
+            f"{facts['engine']}, {facts['workers']} gunicorn {facts['worker_class']} workers, "
+            f"{facts['cores']} cores, wrk {facts['threads']} threads x {facts['connections']} connections, "
+            f"{facts['seconds']} s per endpoint after {facts['warmup_seconds']} s of warm-up; "
+            "POSTs send HX-Request: true",
             f"Data: {facts['facts']:,} facts, {facts['students']:,} students, {facts['answers']:,} answers, "
             f"{facts['card_states']:,} card schedules, {facts['open_attempts']:,} open quizzes (seed "
             f"{facts['seed']})",
@@ -346,6 +348,7 @@ class _Run:
             "load_average_before": os.getloadavg(),  # other work on the machine skews the figures
             "engine": _engine_version(),
             "workers": self.server.workers,
+            "worker_class": gunicorn_config.worker_class,
             "threads": self.threads,
             "connections": self.options.connections,
             "seconds": self.options.seconds,

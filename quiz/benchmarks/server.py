@@ -107,7 +107,7 @@ def running_server(*, database_url: str, secret_key: str, workers: int | None, l
     collected = manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
     if collected.returncode:
         raise RuntimeError(f"collectstatic failed:\n{collected.stderr}")
-    command = [sys.executable, "-m", "gunicorn", "--config", "python:quizsite.gunicorn", "quizsite.wsgi"]
+    command = [sys.executable, "-m", "gunicorn", "--config", "python:quizsite.gunicorn"]
     with log.open("wb") as output:
         process = subprocess.Popen(command, env=env, cwd=settings.BASE_DIR, stdout=output, stderr=output)
     server = Server(int(env["GUNICORN_BIND"].rsplit(":", 1)[1]), count, process, log)

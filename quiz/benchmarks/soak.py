@@ -4,18 +4,23 @@ Each client thread keeps one keep-alive connection and answers the quizzes of it
 so it knows which answer each response acknowledges. A share of answers is sent twice: right after the
 first (a double click) or a little later by another thread (a replayed POST). A third of the way in,
 `manage.py reload_content` loads an edited and an extra document; two thirds in, one gunicorn worker is
-killed with SIGKILL. Afterwards the database must hold every acknowledged answer exactly once and obey the
-rules of invariants.py.
+killed with SIGKILL. Throughout, slow clients hold connections open with half a request header each (adding
+a header line now and then, as slowloris does), while /health/ is probed twice a second: the server must
+keep answering both the probe and the students. Afterwards the database must hold every acknowledged answer
+exactly once and obey the rules of invariants.py.
 """
 
 from __future__ import annotations
 
+import contextlib
 import http.client
+import itertools
 import os
 import random
 import re
 import shutil
 import signal
+import socket
 import tempfile
 import threading
 import time
@@ -32,6 +37,7 @@ from quiz.benchmarks.server import (
     HOST,
     Server,
     engine,
+    health_status,
     manage,
     production_env,
     running_server,
@@ -48,9 +54,16 @@ from quiz.benchmarks.traffic import (
     student_ids,
 )
 from quiz.models import Attempt
+from quizsite import gunicorn as gunicorn_config
 
 KILL_WINDOW = 5.0  # seconds after the kill in which a connection error is put down to it
 RESPAWN_SECONDS = 20.0
+# A request line and one header, then never the blank line that ends the header: the slow client's half.
+HALF_HEADER = f"GET /health/ HTTP/1.1\r\nHost: {HOST}\r\n".encode()
+TRICKLE_SECONDS = 5.0  # a slow client sends one more header line this often
+HEALTH_EVERY = 0.5  # seconds between /health/ probes
+HEALTH_LIMIT = 5.0  # seconds within which /health/ must answer (health_status's timeout)
+STALL_LIMIT = 10.0  # the longest time the students may go without an acknowledged answer
 
 
 @dataclass(frozen=True)
@@ -63,6 +76,7 @@ class SoakOptions:
     answers: int = 20_000
     replays: float = 0.1  # share of answers sent twice
     ceiling: int = 800  # answers per second the quizzes prepared can feed
+    slow_clients: int = 100  # connections held open with half a header throughout
     seed: int = 1
 
 
@@ -75,6 +89,7 @@ class Tally:
     statuses: Counter[int] = field(default_factory=Counter)
     acknowledged: dict[tuple[int, int], int] = field(default_factory=dict)  # (attempt, position): choice
     acknowledged_after_kill: int = 0
+    acknowledged_at: list[float] = field(default_factory=list)  # time.monotonic() of each 200
     errors: Counter[str] = field(default_factory=Counter)  # connection errors by kind
     errors_near_kill: int = 0
     ran_out: int = 0  # threads that answered every question prepared before the time was up
@@ -85,9 +100,33 @@ class Tally:
         self.statuses += other.statuses
         self.acknowledged.update(other.acknowledged)
         self.acknowledged_after_kill += other.acknowledged_after_kill
+        self.acknowledged_at += other.acknowledged_at
         self.errors += other.errors
         self.errors_near_kill += other.errors_near_kill
         self.ran_out += other.ran_out
+
+
+@dataclass
+class SlowClients:
+    """What the slow clients and the /health/ probe saw while the students answered."""
+
+    wanted: int = 0
+    opened: int = 0
+    open_at_end: int = 0  # still open when the load stopped: the server neither answered nor dropped them
+    started: float = 0.0  # time.monotonic() once all were open
+    stopped: float = 0.0
+    health: list[float | None] = field(default_factory=list)  # seconds per probe; None: no 200 in time
+    longest_answer_gap: float | None = None  # seconds without an acknowledged answer while they were open
+
+    def slowest_health(self) -> float:
+        return max((seconds for seconds in self.health if seconds is not None), default=0.0)
+
+    def health_failures(self) -> int:
+        return sum(seconds is None or seconds > HEALTH_LIMIT for seconds in self.health)
+
+    def held(self) -> bool:
+        """Return whether every slow connection was opened and the probe ran while they were open."""
+        return self.opened == self.wanted and bool(self.health)
 
 
 @dataclass
@@ -96,6 +135,7 @@ class SoakReport:
     tally: Tally = field(default_factory=Tally)
     reload: dict[str, object] = field(default_factory=dict)
     kill: dict[str, object] = field(default_factory=dict)
+    slow: SlowClients = field(default_factory=SlowClients)
     stored_unacknowledged: int = 0
     server_log: list[str] = field(default_factory=list)  # gunicorn's error lines
     problems: dict[str, list[str]] = field(default_factory=dict)
@@ -109,16 +149,24 @@ class SoakReport:
             "the killed worker was replaced and the server kept serving": bool(
                 self.kill.get("respawned") and self.tally.acknowledged_after_kill
             ),
+            f"/health/ answered within {HEALTH_LIMIT:g} s while slow clients held connections": (
+                self.slow.held() and not self.slow.health_failures()
+            ),
+            f"answers never stalled {STALL_LIMIT:g} s while slow clients held connections": (
+                self.slow.held()
+                and self.slow.longest_answer_gap is not None
+                and self.slow.longest_answer_gap < STALL_LIMIT
+            ),
             **{name: not problems for name, problems in self.problems.items()},
         }
 
     def lines(self) -> list[str]:
-        tally, facts, reload = self.tally, self.facts, self.reload
+        tally, facts, reload, slow = self.tally, self.facts, self.reload, self.slow
         statuses = ", ".join(f"{status}: {count:,}" for status, count in sorted(tally.statuses.items()))
         errors = ", ".join(f"{kind}: {count}" for kind, count in tally.errors.items()) or "none"
         lines = [
-            f"{facts['engine']}, {facts['workers']} gunicorn sync workers, {facts['cores']} cores, "
-            f"{facts['connections']} client connections for {facts['seconds']} s",
+            f"{facts['engine']}, {facts['workers']} gunicorn {facts['worker_class']} workers, "
+            f"{facts['cores']} cores, {facts['connections']} client connections for {facts['seconds']} s",
             f"Sent {tally.sent:,} answer POSTs ({tally.replays_sent:,} repeats); responses: {statuses}",
             f"Acknowledged {len(tally.acknowledged):,} distinct answers, {tally.acknowledged_after_kill:,} "
             f"after the kill; {self.stored_unacknowledged} more stored without an acknowledgement",
@@ -127,6 +175,10 @@ class SoakReport:
             + "; ".join(str(line) for line in reload.get("summary", [])),
             f"SIGKILL of worker {self.kill.get('pid')}: replaced by {self.kill.get('replacement')} after "
             f"{self.kill.get('respawn_seconds')} s",
+            f"Slow clients: {slow.opened} of {slow.wanted} opened with half a header, {slow.open_at_end} "
+            f"still open at the end; /health/ probed {len(slow.health)} times, slowest "
+            f"{slow.slowest_health():.3f} s, {slow.health_failures()} without a 200 within "
+            f"{HEALTH_LIMIT:g} s; longest wait for an answer {slow.longest_answer_gap} s",
         ]
         lines += [f"gunicorn: {line}" for line in self.server_log]
         if tally.ran_out:
@@ -150,6 +202,15 @@ class SoakReport:
             "client_threads_out_of_work": tally.ran_out,
             "reload": self.reload,
             "kill": self.kill,
+            "slow_clients": {
+                "wanted": self.slow.wanted,
+                "opened": self.slow.opened,
+                "open_at_end": self.slow.open_at_end,
+                "health_probes": len(self.slow.health),
+                "health_slowest_seconds": self.slow.slowest_health(),
+                "health_failures": self.slow.health_failures(),
+                "longest_answer_gap_seconds": self.slow.longest_answer_gap,
+            },
             "server_log": self.server_log,
             "problems": self.problems,
             "checks": self.checks(),
@@ -188,6 +249,7 @@ def soak_test(options: SoakOptions, *, on_progress: Callable[[str], object] = pr
                     "engine": engine(),
                     "cores": os.cpu_count(),
                     "workers": server.workers,
+                    "worker_class": gunicorn_config.worker_class,
                     "connections": options.connections,
                     "seconds": options.seconds,
                     "seed": options.seed,
@@ -272,16 +334,85 @@ def _load(
     ]
     # The reload runs beside the load: on SQLite it holds the write lock throughout.
     reloader = threading.Thread(target=lambda: report.reload.update(reload()))
+    stop = threading.Event()
+    slow = report.slow
+    slow.wanted = options.slow_clients
+    holder = threading.Thread(target=_hold_slow_clients, args=(server.port, slow, stop))
+    prober = threading.Thread(target=_probe_health, args=(server.port, slow, stop))
+    holder.start()
     for thread in threads:
         thread.start()
+    prober.start()
     time.sleep(options.seconds / 3)
     reloader.start()
     time.sleep(max(0.0, deadline - options.seconds / 3 - time.monotonic()))
     report.kill = _kill_worker(server, killed_at)
     for thread in [*threads, reloader]:
         thread.join()
+    stop.set()
+    for thread in (holder, prober):
+        thread.join()
     for tally in tallies:
         report.tally.merge(tally)
+    # Up to the deadline: after it the clients send nothing more, however long the joins take.
+    end = min(slow.stopped, deadline)
+    slow.longest_answer_gap = longest_gap(report.tally.acknowledged_at, slow.started, end)
+
+
+def longest_gap(times: list[float], start: float, end: float) -> float | None:
+    """Return the longest stretch of [start, end] without one of the times, or None for an empty window."""
+    if end <= start:
+        return None
+    edges = [start, *sorted(t for t in times if start < t < end), end]
+    return round(max(b - a for a, b in itertools.pairwise(edges)), 2)
+
+
+def _hold_slow_clients(port: int, slow: SlowClients, stop: threading.Event) -> None:
+    """Open the slow connections, each with half a request header, and trickle a header line until stopped."""
+    held: list[socket.socket] = []
+    for _ in range(slow.wanted):
+        try:
+            connection = socket.create_connection((HOST, port), timeout=5)
+            connection.sendall(HALF_HEADER)
+        except OSError:
+            continue
+        held.append(connection)
+    slow.opened = len(held)
+    slow.started = time.monotonic()
+    while not stop.wait(TRICKLE_SECONDS):
+        for connection in held:
+            # The server may have closed it, which is fine: it is not tied up any more.
+            with contextlib.suppress(OSError):
+                connection.sendall(b"X-Slow: 1\r\n")
+    slow.stopped = time.monotonic()
+    slow.open_at_end = sum(map(_still_open, held))
+    for connection in held:
+        connection.close()
+
+
+def _still_open(connection: socket.socket) -> bool:
+    """Return whether the server has neither answered nor closed the connection."""
+    connection.setblocking(False)
+    try:
+        connection.recv(1)  # an answer, or b"" at the end of the stream
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def _probe_health(port: int, slow: SlowClients, stop: threading.Event) -> None:
+    """GET /health/ twice a second, as a load balancer does; a probe cut off by the kill is sent once more."""
+    while not stop.wait(HEALTH_EVERY):
+        for _ in range(2):
+            started = time.monotonic()
+            status = health_status(port)
+            if status == 200:
+                slow.health.append(round(time.monotonic() - started, 3))
+                break
+        else:
+            slow.health.append(None)
 
 
 def _client(
@@ -314,6 +445,7 @@ def _client(
                 attempt_id, position, choice = request.writes
                 tally.acknowledged[(attempt_id, position)] = choice
                 tally.acknowledged_after_kill += bool(killed_at)
+                tally.acknowledged_at.append(time.monotonic())
             if response.will_close:
                 connection.close()
             break

@@ -29,6 +29,12 @@ class Command(BaseCommand):
         parser.add_argument("--documents", type=positive_int, default=40, help="documents (~26 facts each)")
         parser.add_argument("--students", type=positive_int, default=256, help="students with history")
         parser.add_argument("--answers", type=positive_int, default=20_000, help="answers of their history")
+        parser.add_argument(
+            "--slow-clients",
+            type=int,
+            default=100,
+            help="connections held open with half a request header throughout (0: none)",
+        )
         parser.add_argument("--seed", type=int, default=1, help="seed of the corpus, class and answers")
         parser.add_argument("--output", type=Path, help="JSON file (default: bench/soak-<engine>.json)")
         parser.add_argument(
