@@ -95,6 +95,13 @@ EVENTS = [
      "The English fleet destroyed a French navy at Sluys on ____"),
     ("After the war ended, the city was rebuilt in 1950.", "1950", "The city was rebuilt",
      "The city was rebuilt in ____"),
+    ("The delegates met at the Treaty of Paris, which was signed in 1783.", "1783",
+     "The Treaty of Paris was signed", "The Treaty of Paris was signed in ____"),
+    ("The voyages were seven expeditions sent out by the Ming dynasty between 1405 and 1433.",
+     "between 1405 and 1433", "Seven expeditions were sent out by the Ming dynasty",
+     "Seven expeditions were sent out by the Ming dynasty ____"),
+    ("Especially the New York Central was formed in 1853.", "1853", "The New York Central was formed",
+     "The New York Central was formed in ____"),
 ]  # fmt: skip
 
 
@@ -156,6 +163,16 @@ def test_find_event_names_the_event_its_date_belongs_to(sentence, when, event, c
             "The religious settlement of 1559 re-established a Protestant church, while the theatre flourished.",
             "1559",
             "the parser split a word",
+        ),
+        (
+            "The caissons at Ouwerkerk now house a museum about the flood, which opened in 2001.",
+            "2001",
+            "the relative clause may belong to another noun",
+        ),
+        (
+            "Spain recognised the Dutch Republic in the Peace of Münster, signed on 30 January 1648.",
+            "30 January 1648",
+            "the participle may belong to another noun",
         ),
         (
             "The United States Army built Fort Dearborn there in 1803.",

@@ -98,6 +98,15 @@ RELATIVE = [
     ("he resigned yesterday", "yesterday", "2025-05-26", "2025-05-26", "day"),
     ("elections were held in March", "March", "2025-03-01", "2025-03-31", "month"),
     ("last May the talks failed", "last May", "2024-05-01", "2024-05-31", "month"),
+    (
+        "the complex was inaugurated in January last year",
+        "January last year",
+        "2024-01-01",
+        "2024-01-31",
+        "month",
+    ),
+    ("an election is promised on June 7 this year", "June 7 this year", "2025-06-07", "2025-06-07", "day"),
+    ("talks resume in March next year", "March next year", "2026-03-01", "2026-03-31", "month"),
 ]
 
 

@@ -40,6 +40,7 @@ def asked(text: str, published: datetime.date | None = PUBLISHED) -> list[tuple[
         ("The committee was given its present form in 1998.", "no named subject"),
         ("The two countries signed a peace treaty in Algiers in December 2000.", "no named subject"),
         ("The minister opened the vaccination campaign on Monday.", "the story's own day"),
+        ("The owners have pledged to inject fresh capital by the end of April.", "forecast"),
     ],
 )
 def test_a_fact_not_worth_asking_is_left_out_with_its_reason(text, reason):

@@ -31,7 +31,8 @@ AT_THE_TIME_OF = frozenset({"in", "during", "at", "amid", "amidst", "throughout"
 DISCOURSE = frozenset(
     """
     however meanwhile nevertheless nonetheless moreover furthermore instead thus therefore hence
-    subsequently consequently accordingly indeed thereafter afterwards later then
+    subsequently consequently accordingly indeed thereafter afterwards later then especially notably
+    particularly
     """.split()
 )
 # Verbs that last until a date: "lasted until 1914" means the thing ended in 1914.
@@ -714,7 +715,11 @@ class _Finder:
             noun = self.tokens[verb.head]
             if noun.dep == "appos":  # "electrified, a process finished in 2002": a process of what?
                 raise _Unsure("the participle belongs to an aside")
-            phrasal = any(c.dep == "prt" for c in self.parse.children(verb.i))  # "34 men set off on 24 May"
+            if self._far_from(noun, verb):  # "Spain recognised ... in the Peace of Münster, signed on"
+                raise _Unsure("the participle may belong to another noun")
+            children = self.parse.children(verb.i)
+            # "34 men set off on 24 May" is active; "expeditions sent out by the Ming" is not.
+            phrasal = any(c.dep == "prt" for c in children) and not any(c.dep == "agent" for c in children)
             if verb.lemma in INTRANSITIVE or phrasal:  # "and the first election followed in 1890": active
                 return self._phrase(noun, without=verb.i), ""
             if noun.dep == "pobj" and self.tokens[self.tokens[noun.head].head].pos in {"NOUN", "PROPN"}:
@@ -724,6 +729,8 @@ class _Finder:
         if verb.dep == "advcl" and verb.tag == "VBN":  # "Founded in 1820, the company ..."
             main = self.tokens[verb.head]
             subjects = [c for c in self.parse.children(main.i) if c.dep in SUBJECT_DEPS]
+            if subjects and subjects[0].i < verb.i:  # "Spain recognised ... the Peace of Münster, signed on"
+                raise _Unsure("the participle may belong to another noun")
             if subjects:
                 return self._phrase(subjects[0]), _be(subjects[0])
         raise _Unsure("no subject")
@@ -756,6 +763,12 @@ class _Finder:
         openers = {"punct", "prep", "advmod", "advcl", "mark", "npadvmod", "cc"}  # "After the war ended, ..."
         before = [c for c in self.parse.children(verb.i) if c.i < start and c.dep not in openers]
         return any(self.tokens[i].pos in VERBAL for c in before for i in self.parse.subtree(c.i))
+
+    def _far_from(self, noun: Token, participle: Token) -> bool:
+        """Tell whether words the noun does not govern stand between it and its participle."""
+        own = self.parse.subtree(noun.i) - self.parse.subtree(participle.i)
+        between = range(max(own) + 1, min(self.parse.subtree(participle.i)))
+        return any(self.tokens[i].text != "," for i in between)
 
     def _borrowed_passive(self, verb: Token, first: Token) -> str:
         """Return the "was" a joined participle shares with its first clause: "was captured and burned"."""
@@ -803,6 +816,11 @@ class _Finder:
     def _relative_subject(self, verb: Token, selection: set[int]) -> tuple[str, str]:
         """Say a relative clause on its own: "the treaty that France signed" -> "France signed the treaty"."""
         noun = self.tokens[verb.head]
+        owner = self.tokens[self.tokens[noun.head].head]
+        if noun.dep == "pobj" and owner.pos in {"NOUN", "PROPN"}:
+            if self.tokens[noun.head].lower != "of":  # "a museum about the flood, which opened": which one?
+                raise _Unsure("the relative clause may belong to another noun")
+            noun = owner  # "the Treaty of Paris, which was signed": the treaty
         relative = [c for c in self.parse.children(verb.i) if c.tag in RELATIVE_TAGS]
         phrase = self._phrase(noun, without=verb.i)
         if not relative or not phrase:

@@ -193,6 +193,13 @@ THING_WORDS = frozenset(
 )
 # News convention: "the city" is the dateline's city, "the company" the one the lead sentence is about.
 DATELINE_NOUNS = frozenset({"city", "capital", "town"})
+# Last words of a business's name: "Nordvik Shipping", "Suncoast Airlines", "Bank Nusantara" aside.
+BUSINESS_WORDS = frozenset(
+    """
+    shipping airlines airways air bank group motors corp corporation inc ltd plc holdings energy steel
+    industries company telecom petroleum oil mining insurance logistics electric
+    """.split()
+)
 LEAD_NOUNS = frozenset(
     "company firm group carrier airline bank lender maker manufacturer retailer insurer business".split()
 )
@@ -278,11 +285,25 @@ class _DocumentContext:
             # A story filed from Lausanne may be about Barcelona: only a city its headline names is sure.
             return city if city.casefold() in self.title.casefold() else None
         story = lead[_prefix_end(lead, first=True) :]  # the dateline would read as a subject
-        if noun in LEAD_NOUNS and (subject := subject_of(parse_sentences([story])[0])):
+        parse = parse_sentences([story])[0]
+        if noun in LEAD_NOUNS and (subject := subject_of(parse)):
             phrase, _ = subject
-            if all(word[:1].isupper() for word in phrase.split()):  # a name, not "the carrier"
+            named = all(word[:1].isupper() for word in phrase.split())  # a name, not "the carrier"
+            business = _described_as_a_business(parse) or phrase.split()[-1].lower() in BUSINESS_WORDS
+            if named and business:
                 return phrase
         return None
+
+
+def _described_as_a_business(parse: Parse) -> bool:
+    """Tell whether a lead's subject is set off as a business: "Nordvik Shipping, a container carrier,"."""
+    root = next((token for token in parse.tokens if token.dep == "ROOT"), None)
+    subject = (
+        next((c for c in parse.children(root.i) if c.dep in {"nsubj", "nsubjpass"}), None) if root else None
+    )
+    if subject is None:
+        return False
+    return any(c.dep == "appos" and c.lemma.lower() in LEAD_NOUNS for c in parse.children(subject.i))
 
 
 def _title_subject(title: str, kind: str) -> str | None:

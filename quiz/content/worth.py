@@ -46,7 +46,10 @@ MEASURES = frozenset(
     "percent per % million billion trillion dollars euros pounds yen acres hectares tonnes barrels"
     " points".split()
 )
-FORECAST_VERBS = frozenset({"expect", "forecast", "project", "predict", "anticipate", "estimate", "hope"})
+# A forecast, a plan or a promise dates what has not happened: "pledged to inject capital by April".
+FORECAST_VERBS = frozenset(
+    "expect forecast project predict anticipate estimate hope pledge promise plan intend vow aim".split()
+)
 FORECAST_WORDS = frozenset({"expected", "likely", "forecast", "projected", "predicted", "set to"})
 # Words of a timetable: "meets every Monday", "held each year".
 SCHEDULE_LEADS = frozenset({"every", "each"})

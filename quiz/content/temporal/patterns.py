@@ -73,6 +73,13 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|(?i:the)\s+(?P<ad_dir>following|next|previous|preceding|subsequent))\s+year\b",
     ),
     (
+        # "January last year", "on June 7 this year", "in March next year": a day or month of a year
+        # counted from the publication date
+        "relative_date",
+        rf"\b(?:(?P<rd_d>{_DAY})\s+(?:of\s+)?(?P<rd_m>{_MONTH})|(?P<rd_m2>{_MONTH})\s+(?P<rd_d2>{_DAY})"
+        rf"|(?P<rd_m3>{_MONTH})(?:\s+of)?),?\s+(?P<rd_dir>(?i:last|this|next))\s+year\b",
+    ),
+    (
         "dmy",
         rf"(?:\b{_WEEKDAY},?\s+)?\b(?P<dmy_d>{_DAY})\s+(?:of\s+)?(?P<dmy_m>{_MONTH}),?\s+"
         rf"(?P<dmy_y>{_YEAR}|[1-9]\d{{2}}\b(?![,.]\d))",

@@ -199,7 +199,18 @@ def _nearest_holiday(groups: dict[str, str], today: Point, tense: str | None) ->
     return _nearest_year(candidates, today, tense)  # type: ignore[arg-type]
 
 
+def _relative_date(groups: dict[str, str], today: Point, _tense: str | None) -> Span | str:
+    """Return "January last year" or "June 7 this year", counted from the publication year."""
+    year = today.year + {"last": -1, "this": 0, "next": 1}[groups["rd_dir"].lower()]
+    month = month_value(groups.get("rd_m") or groups.get("rd_m2") or groups["rd_m3"])
+    day_text = groups.get("rd_d") or groups.get("rd_d2")
+    if not day_text:
+        return timespan.month(year, month)
+    return safe_day(year, month, day_value(day_text)) or "not a real date"
+
+
 _RELATIVE = {
+    "relative_date": _relative_date,
     "ago": _ago,
     "relative": _relative,
     "deictic": _deictic,
