@@ -21,6 +21,7 @@ from django.urls import URLPattern, path
 
 from quiz.admin import exports
 from quiz.admin.lookups import OwnFiltersOnly
+from quiz.admin.media import LeanMedia
 from quiz.admin.scope import NotFoundOutsideScope
 from quiz.models import Assignment, Document, Membership, SchoolClass, Student
 from quiz.services import assignments
@@ -130,7 +131,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(SchoolClass)
-class SchoolClassAdmin(NotFoundOutsideScope, OwnFiltersOnly):
+class SchoolClassAdmin(LeanMedia, NotFoundOutsideScope, OwnFiltersOnly):
     form = SchoolClassForm
     list_display = ("name", "join_code", "students", "assignments", "teacher_names")
     search_fields = ("name",)

@@ -19,12 +19,13 @@ from django.urls import URLPattern, path
 
 from quiz.admin import exports
 from quiz.admin.lookups import OwnFiltersOnly
+from quiz.admin.media import LeanMedia
 from quiz.admin.scope import StatisticsClassFilter, answers_scope, chosen_class
 from quiz.models import Choice, Document, Fact, Flashcard, Question, SchoolClass
 from quiz.services import statistics
 
 
-class ContentAdmin(OwnFiltersOnly):
+class ContentAdmin(LeanMedia, OwnFiltersOnly):
     editable_fields: tuple[str, ...] = ()
     show_full_result_count = False
 

@@ -21,6 +21,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from quiz.admin import exports
 from quiz.admin.lookups import OwnFiltersOnly
+from quiz.admin.media import LeanMedia
 from quiz.admin.scope import ClassFilter, NotFoundOutsideScope, chosen_class, id_or_none, students_in_scope
 from quiz.models import Document, SchoolClass, Student, TemporaryPassword
 from quiz.services import class_progress
@@ -72,7 +73,7 @@ class ActivityFilter(admin.SimpleListFilter):
 
 
 @admin.register(Student)
-class StudentAdmin(NotFoundOutsideScope, OwnFiltersOnly):
+class StudentAdmin(LeanMedia, NotFoundOutsideScope, OwnFiltersOnly):
     list_display = (
         "username",
         "attempts",

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+# The scripts of prepopulated fields, hashed or not: "admin/js/urlify.js", "admin/js/urlify.1a2b3c4d5e6f.js".
+UNUSED = re.compile(
+    r"admin/js/(?:urlify|prepopulate|vendor/xregexp/xregexp(?:\.min)?)\.(?:[0-9a-f]{12}\.)?js"
+)
+
+
+@pytest.mark.parametrize(
+    "name", ["admin:quiz_student_changelist", "admin:quiz_question_changelist", "admin:quiz_schoolclass_add"]
+)
+def test_admin_pages_load_no_script_of_prepopulated_fields(admin_client, name):
+    html = admin_client.get(reverse(name)).content.decode()
+
+    assert UNUSED.findall(html) == []
+    assert "admin/js/actions" in html  # the lists' actions still work
+    assert "admin/js/vendor/jquery/jquery" in html
