@@ -20,5 +20,19 @@ def test_admin_pages_load_no_script_of_prepopulated_fields(admin_client, name):
     html = admin_client.get(reverse(name)).content.decode()
 
     assert UNUSED.findall(html) == []
-    assert "admin/js/actions" in html  # the lists' actions still work
-    assert "admin/js/vendor/jquery/jquery" in html
+    assert "admin/js/core" in html
+
+
+@pytest.mark.parametrize("name", ["admin:quiz_student_changelist", "admin:quiz_question_changelist"])
+def test_admin_lists_load_their_actions_without_jquery(admin_client, name):
+    html = admin_client.get(reverse(name)).content.decode()
+
+    assert "admin/js/actions" in html
+    assert "jquery" not in html.lower()
+
+
+def test_admin_forms_load_jquery_before_the_scripts_that_use_it(admin_client):
+    html = admin_client.get(reverse("admin:quiz_schoolclass_add")).content.decode()
+
+    order = [html.index(name) for name in ("jquery/jquery", "jquery.init", "RelatedObjectLookups", "inlines")]
+    assert order == sorted(order)

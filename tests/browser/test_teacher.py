@@ -154,3 +154,18 @@ def test_admin_page_passes_axe_with_contrast_and_target_size_on_a_phone(
 
     assert response.status == 200
     assert_accessible(page)
+
+
+def test_admin_list_actions_work_without_jquery(signed_in_teacher: Page, live_server: Any) -> None:
+    page = signed_in_teacher
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(live_server.url + reverse("admin:quiz_question_changelist"))
+    rows = page.locator("input.action-select").count()
+
+    page.locator("#action-toggle").check()
+
+    assert rows > 0
+    assert page.locator("input.action-select:checked").count() == rows
+    assert page.locator(".action-counter").inner_text().startswith(f"{rows} of {rows} selected")
+    assert errors == []
