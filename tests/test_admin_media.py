@@ -36,3 +36,11 @@ def test_admin_forms_load_jquery_before_the_scripts_that_use_it(admin_client):
 
     order = [html.index(name) for name in ("jquery/jquery", "jquery.init", "RelatedObjectLookups", "inlines")]
     assert order == sorted(order)
+
+
+def test_a_page_that_only_shows_a_student_loads_no_jquery(admin_client, django_user_model):
+    student = django_user_model.objects.create_user("ada")
+
+    html = admin_client.get(reverse("admin:quiz_student_change", args=[student.pk])).content.decode()
+
+    assert "jquery" not in html.lower()

@@ -30,12 +30,15 @@ class LeanMedia(admin.ModelAdmin):
         return _scripts("core.js", "actions.js")
 
     def render_change_form(
-        self, request: HttpRequest, context: dict[str, Any], *args: Any, **kwargs: Any
+        self, request: HttpRequest, context: dict[str, Any], *args: Any, obj: Any = None, **kwargs: Any
     ) -> HttpResponse:
-        # The related-object popups and the inlines of a form are jQuery code.
-        extra = "" if settings.DEBUG else ".min"
-        form_scripts = _scripts(
-            f"vendor/jquery/jquery{extra}.js", "jquery.init.js", "admin/RelatedObjectLookups.js"
-        )
-        context["media"] = form_scripts + context["media"]
-        return super().render_change_form(request, context, *args, **kwargs)
+        # The related-object popups and the inlines of a form are jQuery code; a page that only shows its
+        # object (a student's, to a teacher) has neither.
+        editable = self.has_change_permission(request, obj) if obj else self.has_add_permission(request)
+        if editable:
+            extra = "" if settings.DEBUG else ".min"
+            form_scripts = _scripts(
+                f"vendor/jquery/jquery{extra}.js", "jquery.init.js", "admin/RelatedObjectLookups.js"
+            )
+            context["media"] = form_scripts + context["media"]
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
