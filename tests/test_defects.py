@@ -10,7 +10,14 @@ from quiz.content.documents import read_documents
 
 DATA = Path(__file__).resolve().parent / "data"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-CORPORA = [SEEDS, DATA / "eval", DATA / "events" / "dev", DATA / "events" / "test", DATA / "news" / "dev"]
+CORPORA = [
+    SEEDS,
+    DATA / "eval",
+    DATA / "events" / "dev",
+    DATA / "events" / "test",
+    DATA / "news" / "dev",
+    *sorted(path for path in (DATA / "rated").iterdir() if path.is_dir()),  # the blind ratings' documents
+]
 
 
 @pytest.mark.parametrize(
