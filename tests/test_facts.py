@@ -181,3 +181,15 @@ def test_extract_facts_says_the_two_countries_as_the_two_the_document_is_about()
 def test_extract_facts_names_a_bare_object_as_the_document_did_before() -> None:
     text = "The Monetary Policy Committee sets rates. Parliament created the committee in 1998."
     assert events(text) == {"1998": "Parliament created the Monetary Policy Committee"}
+
+
+def test_extract_facts_of_a_history_keeps_its_days_in_their_years_when_a_date_is_guessed():
+    # "a week later" makes the pipeline guess a publication date from the latest full date (1957), but
+    # "on 6 November" still follows "5 November 1956".
+    text = (
+        "Britain and France landed at Port Said on 5 November 1956. A ceasefire took effect on 6 November. "
+        "The last troops left on 22 December 1956, and the canal reopened in April 1957. "
+        "A week later the first convoy passed."
+    )
+    facts, _ = extract_facts(Document(name="suez.txt", title="Suez Crisis", text=text))
+    assert [fact.span.start.iso() for fact in facts if fact.when == "6 November"] == ["1956-11-06"]

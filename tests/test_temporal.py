@@ -147,6 +147,30 @@ def test_find_dates_day_or_month_of_that_year_is_in_the_year_pointed_back_to(tex
     assert found(text)[-1][:3] == (when, start, end)
 
 
+@pytest.mark.parametrize(
+    ("text", "when", "start"),
+    [
+        ("Gold was found on 24 January 1848. Nine days later, on 2 February, the treaty was signed.",
+         "2 February", "1848-02-02"),
+        ("The fair opened on 31 December 1855. It closed on 3 January.", "3 January", "1856-01-03"),
+        ("Britain attacked on 6 November 1956. On 2 November the assembly had voted.", "2 November",
+         "1956-11-02"),
+        ("The war began in 1848. On 28 December the city fell.", "28 December", "1848-12-28"),
+        ("In 1147 the city was besieged, and it surrendered in October that year.", "October that year",
+         "1147-10-01"),
+    ],
+)  # fmt: skip
+def test_find_dates_without_publication_date_a_day_without_year_is_near_the_date_before(text, when, start):
+    assert found(text)[-1][:2] == (when, start)
+
+
+def test_find_dates_without_publication_date_a_day_in_a_name_is_still_left_out() -> None:
+    mentions = find_dates(
+        "Iran backed the war in 1980. Following the September 11 attacks, it changed course."
+    )
+    assert (mentions[-1].text, mentions[-1].span) == ("September 11", None)
+
+
 def test_find_dates_day_of_that_year_that_does_not_exist_is_left_out() -> None:
     mentions = find_dates("It began in 1990. It ended on 31 February that year.")
     assert (mentions[-1].text, mentions[-1].span, mentions[-1].reason) == (

@@ -63,6 +63,11 @@ class PublicationDate:
     date: datetime.date | None
     origin: str  # "front matter", "inferred from ...", or why it is unknown
 
+    @property
+    def guessed(self) -> bool:
+        """Tell whether the date is only the text's latest date, not one the text gives as its own."""
+        return self.origin.startswith(LATEST_DATE_ORIGIN)
+
 
 def extract_facts(document: Document) -> tuple[list[Fact], list[Skipped]]:
     """Return the dated facts of a document and the date expressions left out.
@@ -101,9 +106,11 @@ def _extract_facts(document: Document) -> tuple[list[Fact], list[Skipped]]:
     sentences = [sentence.text for sentence in split_sentences(document.text)]
     found = find_dates_in_sentences(sentences, published=document.published)
     if document.published is None and any(map(needs_publication_date, itertools.chain(*found))):
-        published = _infer_publication_date(document, found).date
+        inferred = _infer_publication_date(document, found)
+        published = inferred.date
         if published is not None:
-            found = find_dates_in_sentences(sentences, published=published)
+            again = find_dates_in_sentences(sentences, published=published)
+            found = _keep_yearless(found, again) if inferred.guessed else again
     else:
         published = document.published
     horizon = _horizon(published, found)
@@ -386,6 +393,22 @@ def publication_date(document: Document) -> PublicationDate:
     return _infer_publication_date(document, found)
 
 
+LATEST_DATE_ORIGIN = "inferred from the latest full date in the text"
+
+
+def _keep_yearless(first: list[list[Mention]], again: list[list[Mention]]) -> list[list[Mention]]:
+    """Keep the days and months without a year that the first reading placed after the date before them.
+
+    A publication date guessed from a text's latest date may say when "today" is, but a history's "on
+    6 November" after "5 November 1956" is 1956, not the November nearest the guess.
+    """
+    merged = []
+    for before, after in zip(first, again, strict=True):
+        placed = {m.start: m for m in before if m.yearless and m.span is not None}
+        merged.append([placed.get(m.start, m) for m in after])
+    return merged
+
+
 def _infer_publication_date(document: Document, found: list[list[Mention]]) -> PublicationDate:
     for marker in _PUBLISHED_MARKER.finditer(document.text):
         dates = _full_dates(find_dates(document.text[marker.end() : marker.end() + 40]))
@@ -396,7 +419,7 @@ def _infer_publication_date(document: Document, found: list[list[Mention]]) -> P
     mentions = list(itertools.chain(*found))
     latest = max(_full_dates(mentions), default=None)
     if latest is not None and any(m.relative and not m.yearless for m in mentions):
-        return PublicationDate(latest[0], f"inferred from the latest full date in the text, '{latest[2]}'")
+        return PublicationDate(latest[0], f"{LATEST_DATE_ORIGIN}, '{latest[2]}'")
     return PublicationDate(None, "no front matter, no dateline and no 'Published' line")
 
 

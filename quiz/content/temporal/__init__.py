@@ -21,6 +21,7 @@ from quiz.content.temporal.patterns import (
     BARE_MONTH_LEADS,
     COMPARED,
     COORDINATED,
+    DATE_LEAD,
     DEICTIC_NOT_DAY_AFTER,
     DEICTIC_NOT_DAY_BEFORE,
     FOCUS_LEADS,
@@ -97,8 +98,12 @@ def _mention(match: re.Match[str], text: str, context: Context) -> Mention | Non
         return None
     tense = read_tense(text, start, end) if kind in TENSED else None
     resolved = resolve_relative(kind, groups, context, tense=tense)
-    span, reason = (None, resolved) if isinstance(resolved, str) else (resolved, "")
     yearless = kind in {"dm", "md", "md_range", "bare_month", "holiday"}
+    if yearless and context.published is None and not DATE_LEAD.search(text, 0, start):
+        # Placed after the date before it, "on 2 February" is that February; "the September 11 attacks"
+        # is a name, and no date before it says which September.
+        resolved = NO_PUBLISHED
+    span, reason = (None, resolved) if isinstance(resolved, str) else (resolved, "")
     focus = kind == "relative" and span is not None and _moves_focus(span, text, start, end)
     return Mention(
         text[start:end],

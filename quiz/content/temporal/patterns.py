@@ -69,7 +69,7 @@ _PATTERNS: list[tuple[str, str]] = [
         # month of the year the text points back to, before the day-and-month forms read it without a year
         "anaphor_date",
         rf"\b(?:(?P<ad_d>{_DAY})\s+(?:of\s+)?(?P<ad_m>{_MONTH})|(?P<ad_m2>{_MONTH})\s+(?P<ad_d2>{_DAY})"
-        rf"|(?P<ad_m3>{_MONTH})\s+of),?\s+(?:(?i:that|that\s+same|the\s+same)(?P<ad_that>)"
+        rf"|(?P<ad_m3>{_MONTH})(?:\s+of)?),?\s+(?:(?i:that|that\s+same|the\s+same)(?P<ad_that>)"
         r"|(?i:the)\s+(?P<ad_dir>following|next|previous|preceding|subsequent))\s+year\b",
     ),
     (
@@ -267,6 +267,8 @@ NAME_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
 DEICTIC_NOT_DAY_BEFORE = re.compile(rf"\b(?:{vocabulary.DEICTIC_NOT_DAY_BEFORE})\s+$")
 DEICTIC_NOT_DAY_AFTER = re.compile(rf"\s*(?:{vocabulary.DEICTIC_NOT_DAY_AFTER})\b")
 NOT_DATE_AFTER = re.compile(rf"\s+(?:{vocabulary.MONTH_NOT_DATE_AFTER})\b")
+# The words that make a day or month without a year a date of the sentence: "on 2 February", "in October".
+DATE_LEAD = re.compile(r"(?i)\b(?:on|in|by|until|till|from|since|during|before|after|to|and|of)\s+$")
 HOLIDAY_LEADS = re.compile(r"(?i)\b(?:on|before|after|until|till|since|by|over|at|for|through|this)\s+$")
 # "Thanksgiving travel", "on the Fourth Amendment": a name used as a modifier, or part of another name.
 NOUN_AFTER = re.compile(

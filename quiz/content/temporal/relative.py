@@ -31,7 +31,7 @@ def resolve_relative(kind: str, groups: dict[str, str], context: Context, *, ten
     if kind == "holiday" and "hol_y" in groups:
         return _holiday(groups["hol"], int(groups["hol_y"]))
     if context.published is None:
-        return NO_PUBLISHED
+        return _in_the_year_before(kind, groups, context) or NO_PUBLISHED
     published = context.published
     today = Point(published.year, published.month, published.day)
     resolved = _RELATIVE[kind](groups, today, tense)
@@ -155,6 +155,41 @@ def _yearless(groups: dict[str, str], prefix: str, today: Point, tense: str | No
     weekday = _WEEKDAYS.index(groups[f"{prefix}_wd"].lower()) if f"{prefix}_wd" in groups else None
     candidates = {year: safe_day(year, month, day) for year in years}
     return _nearest_year(candidates, today, tense, weekday=weekday)
+
+
+_YEARLESS_PREFIXES = {"dm": "dm", "md": "md", "bare_month": "bm"}
+
+
+def _in_the_year_before(kind: str, groups: dict[str, str], context: Context) -> Span | None:
+    """Return a day or month without a year, in a text without a date of its own, after the date before it.
+
+    It is the one nearest that date: "on 24 January 1848 ... Nine days later, on 2 February" is
+    2 February 1848, "on 31 December 1855 ... on 3 January" the next January, and "the following day
+    [6 November 1956] ... on 2 November" four days back.
+    """
+    previous = context.previous
+    if kind not in _YEARLESS_PREFIXES or previous is None or _coarser(Precision.YEAR, previous.precision):
+        return None
+    prefix = _YEARLESS_PREFIXES[kind]
+    month = month_value(groups[f"{prefix}_m"])
+    day = day_value(groups[f"{prefix}_d"]) if f"{prefix}_d" in groups else None
+    year = previous.start.year
+    candidates = [
+        timespan.month(y, month) if day is None else safe_day(y, month, day)
+        for y in (year - 1, year, year + 1)
+    ]
+    if any(span is None for span in candidates):
+        return None  # "29 February" in a year without one
+    inside = [span for span in candidates if span is not None and span.overlaps(previous)]
+    if inside:  # "in 1848 ... on 28 December": that year's
+        return inside[0]
+    anchor = _day_count(previous.start)
+    return min(candidates, key=lambda span: abs(_day_count(span.start) - anchor))
+
+
+def _day_count(point: Point) -> int:
+    """Return a number that grows by about one a day, for any year (datetime stops at 1 AD)."""
+    return point.year * 372 + point.month * 31 + point.day
 
 
 def _yearless_range(groups: dict[str, str], today: Point, tense: str | None) -> Span | str:
