@@ -169,6 +169,7 @@ class _Finder:
         self.others = others
         self.context = context
         self.dropped: set[int] = set()  # words said by a replacement of the word before them
+        self.orphan = self._orphan_preposition()  # "On [2 December 1942] scientists": an empty "On"
         self.phrase = self._date_phrase()  # the date with its preposition: "in 1887"
         self.replace: dict[int, str] = {}  # words said otherwise: a pronoun by its antecedent
         self.lower_first = False
@@ -193,8 +194,8 @@ class _Finder:
         after = max(phrase) + 1
         if after < len(self.tokens) and self.tokens[after].lower in {"onward", "onwards"}:
             phrase.add(after)  # "from the 17th century onward"
-        if (orphan := self._orphan_preposition()) is not None:
-            phrase.add(orphan.i)
+        if self.orphan is not None:
+            phrase.add(self.orphan.i)
         return phrase
 
     def _orphan_preposition(self) -> Token | None:
@@ -215,8 +216,8 @@ class _Finder:
         return any(self.tokens[i].dep == "poss" for i in self.date)
 
     def _governor(self) -> Token | None:
-        if (orphan := self._orphan_preposition()) is not None:
-            return self.tokens[orphan.head]
+        if self.orphan is not None:
+            return self.tokens[self.orphan.head]
         heads = {self.tokens[i].head for i in self.phrase if self.tokens[i].head not in self.phrase}
         if len(heads) != 1:
             return None
@@ -284,12 +285,8 @@ class _Finder:
 
     def _beside(self, index: int) -> bool:
         """Tell whether the other date holding a word touches this date's phrase, or only a comma apart."""
-        first = last = index
-        while first - 1 in self.others:
-            first -= 1
-        while last + 1 in self.others:
-            last += 1
-        return first - max(self.phrase) in {1, 2} or min(self.phrase) - last in {1, 2}
+        run = self._run_of(index)
+        return min(run) - max(self.phrase) in {1, 2} or min(self.phrase) - max(run) in {1, 2}
 
     def _after_opening_participle(self, verb: Token) -> bool:
         """Tell whether the date stands between an opening participle and the subject it describes.
@@ -434,9 +431,8 @@ class _Finder:
         if any(c.lower in QUESTION_WORDS for c in children):
             return replace(unasked, reason="an embedded question, not an event")
         if any(self.tokens[i].lower == "there" and self.tokens[i].dep == "advmod" for i in selection):
-            return replace(
-                unasked, reason="pronoun without antecedent"
-            )  # "built Fort Dearborn there": where?
+            # "built Fort Dearborn there": where?
+            return replace(unasked, reason="pronoun without antecedent")
         if self._splits_a_word(selection):  # "The religious settlement re[-established ...]"
             return replace(unasked, reason="the parser split a word")
         if any(c.dep == "neg" for c in children) and self.preposition not in UNTIL:
@@ -479,9 +475,8 @@ class _Finder:
             return replace(unasked, cloze=cloze, reason="no subject")
         if _words(text) < MIN_WORDS:
             return replace(unasked, cloze=cloze, reason="the event is too short to ask about")
-        if (
-            verb.lemma == "be" and kind == "clause"
-        ):  # "Biden was ahead by 40,000 votes": true then, not an event
+        # "Biden was ahead by 40,000 votes": true then, not an event
+        if verb.lemma == "be" and kind == "clause":
             return replace(unasked, cloze=cloze, reason="a state, not an event", unnamed=unnamed)
         return replace(unasked, text=text, cloze=cloze, unnamed=unnamed)
 
@@ -504,14 +499,7 @@ class _Finder:
             words = said.split()
             bare = words[0].lower() in BARE_DETERMINERS and not any(word[:1].isupper() for word in words[1:])
             return bare and words[-1].lower() in NAMED_KINDS
-        subject = next(
-            (
-                c
-                for c in self.parse.children(verb.i)
-                if c.dep in {"nsubj", "nsubjpass"} and c.i not in self.prefix
-            ),
-            None,
-        )
+        subject = next((c for c in self._subjects(verb) if c.dep in {"nsubj", "nsubjpass"}), None)
         if subject is None or subject.pos != "NOUN":
             return False
         words = self.parse.subtree(subject.i) - self._other_clauses(subject.i)
@@ -605,9 +593,8 @@ class _Finder:
         last = len(self.tokens) - 1
         before_gone = index > 0 and index - 1 not in kept and index - 1 not in self.dropped
         if before_gone and not self._gone_after_comma(index, kept):
-            before_gone = (
-                False  # "to 4.5 per cent [on Thursday], its third cut": the comma is the appositive's
-            )
+            # "to 4.5 per cent [on Thursday], its third cut": the comma opens the appositive
+            before_gone = False
         after_gone = index < last and index + 1 not in kept and self.tokens[index + 1].pos != "PUNCT"
         return before_gone or after_gone
 
@@ -671,7 +658,7 @@ class _Finder:
         """
         if verb.dep == "relcl" and verb.head != verb.i:
             return self._relative_subject(verb, selection)
-        own = [c for c in self.parse.children(verb.i) if c.dep in SUBJECT_DEPS and c.i not in self.prefix]
+        own = self._subjects(verb)
         if own and self._misread_subject(verb, own[0]):
             raise _Unsure("a clause the parser could not read")
         if own:
@@ -698,11 +685,7 @@ class _Finder:
             if verb.i > 0 and self.tokens[verb.i - 1].pos in {"NOUN", "PROPN", "PRON"}:
                 raise _Unsure("unclear subject")  # "... and Pakistan supported": the parser lost a subject
             for above in self.parse.ancestors(verb.i):
-                subjects = [
-                    c
-                    for c in self.parse.children(above.i)
-                    if c.dep in SUBJECT_DEPS and c.i not in self.prefix
-                ]
+                subjects = self._subjects(above)
                 if subjects and (pronoun := self._pronoun_start(subjects[0])):
                     self._resolve(pronoun)  # "He later joined the navy and became a subject in 1886"
                     return self.replace.pop(pronoun.i), ""
@@ -734,6 +717,10 @@ class _Finder:
             if subjects:
                 return self._phrase(subjects[0]), _be(subjects[0])
         raise _Unsure("no subject")
+
+    def _subjects(self, verb: Token) -> list[Token]:
+        """Return a verb's subjects, leaving out a dateline's words ("LONDON — The Bank cut ...")."""
+        return [c for c in self.parse.children(verb.i) if c.dep in SUBJECT_DEPS and c.i not in self.prefix]
 
     def _name_beside_possessive(self, noun: Token) -> set[int] | None:
         """Return the name beside a possessive: "His grandson Wilhelm II"."""
@@ -947,10 +934,7 @@ class _Finder:
 
 def subject_of(parse: Parse) -> tuple[str, str] | None:
     """Return the subject of a sentence's main clause and its kind ("singular", "plural", "person")."""
-    root = next((token for token in parse.tokens if token.dep == "ROOT"), None)
-    if root is None:
-        return None
-    subject = next((c for c in parse.children(root.i) if c.dep in {"nsubj", "nsubjpass"}), None)
+    subject = main_subject(parse)
     if subject is not None and _regnal(parse, subject):
         return _tidy(parse.render(range(subject.i + 1))), "person"
     if subject is not None and subject.lower in PRONOUNS and PRONOUNS[subject.lower] != "unknown":
@@ -972,6 +956,14 @@ def subject_of(parse: Parse) -> tuple[str, str] | None:
         kind = "singular"
     first = parse.tokens[min(words)]
     return (phrase[:1].lower() + phrase[1:] if first.pos == "DET" else phrase), kind
+
+
+def main_subject(parse: Parse) -> Token | None:
+    """Return the subject word of a sentence's main clause, if it has one."""
+    root = next((token for token in parse.tokens if token.dep == "ROOT"), None)
+    if root is None:
+        return None
+    return next((c for c in parse.children(root.i) if c.dep in {"nsubj", "nsubjpass"}), None)
 
 
 def pair_in(parse: Parse) -> str | None:

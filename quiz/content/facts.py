@@ -15,7 +15,7 @@ from pathlib import Path
 from quiz.content import cache as store
 from quiz.content.checks import event_defects, text_defects
 from quiz.content.documents import Document
-from quiz.content.events import Event, find_event, named_in, pair_in, subject_of
+from quiz.content.events import Event, find_event, main_subject, named_in, pair_in, subject_of
 from quiz.content.parsing import Parse, parse_sentences, parser_versions
 from quiz.content.sentences import split_sentences
 from quiz.content.temporal import Mention, find_dates, find_dates_in_sentences, needs_publication_date
@@ -304,10 +304,7 @@ class _DocumentContext:
 
 def _described_as_a_business(parse: Parse) -> bool:
     """Tell whether a lead's subject is set off as a business: "Nordvik Shipping, a container carrier,"."""
-    root = next((token for token in parse.tokens if token.dep == "ROOT"), None)
-    subject = (
-        next((c for c in parse.children(root.i) if c.dep in {"nsubj", "nsubjpass"}), None) if root else None
-    )
+    subject = main_subject(parse)
     if subject is None:
         return False
     return any(c.dep == "appos" and c.lemma.lower() in LEAD_NOUNS for c in parse.children(subject.i))

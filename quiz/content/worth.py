@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from quiz.content.events import Event
 from quiz.content.timespan import Point, Precision, Span
@@ -74,6 +75,12 @@ class Candidate:
     published: datetime.date | None
     when: str = ""  # the date words as written
 
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Return the words of the dated clause and of the event as said ("Figures were published")."""
+        said = re.findall(r"[\w%$£€¥'-]+", f"{self.event.text} {self.event.cloze}".lower())
+        return frozenset(self.event.clause_words) | frozenset(said)
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -81,14 +88,8 @@ class Rule:
     applies: Callable[[Candidate], bool]
 
 
-def _words(candidate: Candidate) -> frozenset[str]:
-    """Return the words of the dated clause and of the event as said ("Figures were published")."""
-    said = re.findall(r"[\w%$£€¥'-]+", f"{candidate.event.text} {candidate.event.cloze}".lower())
-    return frozenset(candidate.event.clause_words) | frozenset(said)
-
-
 def _reporting(candidate: Candidate) -> bool:
-    event, words = candidate.event, _words(candidate)
+    event, words = candidate.event, candidate.words
     if event.verb in REPORTING_VERBS or event.governor in REPORTING_VERBS:
         return True
     released = event.verb in RELEASE_VERBS or event.governor in RELEASE_VERBS
@@ -100,7 +101,7 @@ def _reporting(candidate: Candidate) -> bool:
 def _market(candidate: Candidate) -> bool:
     words = candidate.event.clause_words
     has_number = any(word[:1].isdigit() or word in {"%", "percent", "cents", "points"} for word in words)
-    if MARKET_WORDS & _words(candidate):
+    if MARKET_WORDS & candidate.words:
         return has_number
     # "Inflation was 1.3 percent in June", "the number stood at 563", "trade fell to 1.4 billion dollars".
     figure = any(
@@ -112,7 +113,7 @@ def _market(candidate: Candidate) -> bool:
 
 def _forecast(candidate: Candidate) -> bool:
     event = candidate.event
-    if event.future or event.verb in FORECAST_VERBS or FORECAST_WORDS & _words(candidate):
+    if event.future or event.verb in FORECAST_VERBS or FORECAST_WORDS & candidate.words:
         return True
     published = candidate.published
     return published is not None and candidate.span.start > Point(
@@ -125,7 +126,7 @@ def _comparison(candidate: Candidate) -> bool:
         return True
     when = candidate.when.casefold()
     return when.startswith(("year-ago", "year-earlier")) or (
-        when in COMPARISON_DATES and bool({"same", "up", "down", "compared"} & _words(candidate))
+        when in COMPARISON_DATES and bool({"same", "up", "down", "compared"} & candidate.words)
     )
 
 
@@ -133,7 +134,7 @@ def _schedule(candidate: Candidate) -> bool:
     words = candidate.event.clause_words
     pairs = itertools.pairwise(words)
     return any(first in SCHEDULE_LEADS and second in SCHEDULE_UNITS for first, second in pairs) or bool(
-        SCHEDULE_WORDS & _words(candidate)
+        SCHEDULE_WORDS & candidate.words
     )
 
 

@@ -36,7 +36,7 @@ from quiz.content.temporal.patterns import (
     WEEKDAY_NAME_BEFORE,
 )
 from quiz.content.temporal.ranges import merge_ranges
-from quiz.content.temporal.relative import holiday_of, resolve_relative
+from quiz.content.temporal.relative import holiday_of, in_the_year_before, resolve_relative
 from quiz.content.temporal.tense import read_tense
 from quiz.content.timespan import Precision, Span
 from quiz.content.vocabulary import MONTHS as _MONTHS
@@ -99,10 +99,10 @@ def _mention(match: re.Match[str], text: str, context: Context) -> Mention | Non
     tense = read_tense(text, start, end) if kind in TENSED else None
     resolved = resolve_relative(kind, groups, context, tense=tense)
     yearless = kind in {"dm", "md", "md_range", "bare_month", "holiday"}
-    if yearless and context.published is None and not DATE_LEAD.search(text, 0, start):
-        # Placed after the date before it, "on 2 February" is that February; "the September 11 attacks"
-        # is a name, and no date before it says which September.
-        resolved = NO_PUBLISHED
+    if resolved == NO_PUBLISHED and yearless and DATE_LEAD.search(text, 0, start):
+        # With no publication date, "on 2 February" is the February of the date before it; "the
+        # September 11 attacks" is a name, and no date before it says which September.
+        resolved = in_the_year_before(kind, groups, context) or NO_PUBLISHED
     span, reason = (None, resolved) if isinstance(resolved, str) else (resolved, "")
     focus = kind == "relative" and span is not None and _moves_focus(span, text, start, end)
     return Mention(

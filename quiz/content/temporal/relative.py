@@ -18,6 +18,16 @@ _LEFT_OUT = "weeks, quarters and seasons have no precision of their own yet, so 
 # counts as this many days of distance, so the verb decides only between years both within about ten months.
 _TENSE_WEIGHT = 300
 _TIE_DAYS = 30  # closer than this, with no tense to choose, the year is a guess
+# How many units "the following year", "the day before", "the previous month" move from their anchor.
+_STEPS = {
+    "following": 1,
+    "next": 1,
+    "subsequent": 1,
+    "after": 1,
+    "previous": -1,
+    "preceding": -1,
+    "before": -1,
+}
 
 
 def resolve_relative(kind: str, groups: dict[str, str], context: Context, *, tense: str | None) -> Span | str:
@@ -31,7 +41,7 @@ def resolve_relative(kind: str, groups: dict[str, str], context: Context, *, ten
     if kind == "holiday" and "hol_y" in groups:
         return _holiday(groups["hol"], int(groups["hol_y"]))
     if context.published is None:
-        return _in_the_year_before(kind, groups, context) or NO_PUBLISHED
+        return NO_PUBLISHED
     published = context.published
     today = Point(published.year, published.month, published.day)
     resolved = _RELATIVE[kind](groups, today, tense)
@@ -160,7 +170,7 @@ def _yearless(groups: dict[str, str], prefix: str, today: Point, tense: str | No
 _YEARLESS_PREFIXES = {"dm": "dm", "md": "md", "bare_month": "bm"}
 
 
-def _in_the_year_before(kind: str, groups: dict[str, str], context: Context) -> Span | None:
+def in_the_year_before(kind: str, groups: dict[str, str], context: Context) -> Span | None:
     """Return a day or month without a year, in a text without a date of its own, after the date before it.
 
     It is the one nearest that date: "on 24 January 1848 ... Nine days later, on 2 February" is
@@ -237,8 +247,16 @@ def _nearest_holiday(groups: dict[str, str], today: Point, tense: str | None) ->
 def _relative_date(groups: dict[str, str], today: Point, _tense: str | None) -> Span | str:
     """Return "January last year" or "June 7 this year", counted from the publication year."""
     year = today.year + {"last": -1, "this": 0, "next": 1}[groups["rd_dir"].lower()]
-    month = month_value(groups.get("rd_m") or groups.get("rd_m2") or groups["rd_m3"])
-    day_text = groups.get("rd_d") or groups.get("rd_d2")
+    return _day_or_month(year, groups, "rd")
+
+
+def _day_or_month(year: int, groups: dict[str, str], prefix: str) -> Span | str:
+    """Return the day or month a form writes as "12 September", "May 22" or "November", in a year.
+
+    The form's groups are `<prefix>_d` and `<prefix>_m`, `<prefix>_m2` and `<prefix>_d2`, or `<prefix>_m3`.
+    """
+    month = month_value(groups.get(f"{prefix}_m") or groups.get(f"{prefix}_m2") or groups[f"{prefix}_m3"])
+    day_text = groups.get(f"{prefix}_d") or groups.get(f"{prefix}_d2")
     if not day_text:
         return timespan.month(year, month)
     return safe_day(year, month, day_value(day_text)) or "not a real date"
@@ -295,8 +313,7 @@ def _anaphor(kind: str, groups: dict[str, str], context: Context, *, tense: str 
         unit = groups.get("an_u") or groups["an2_u"]
         precision = _UNIT_PRECISION[unit.lower()]
         direction = (groups.get("an_dir") or groups.get("an2_dir") or "same").lower()
-        steps = {"following": 1, "next": 1, "subsequent": 1, "after": 1, "previous": -1}.get(direction, 0)
-        steps = -1 if direction in {"preceding", "before"} else steps
+        steps = _STEPS.get(direction, 0)
         count = 1
     if previous is None:
         return NO_PREVIOUS
@@ -308,18 +325,13 @@ def _anaphor(kind: str, groups: dict[str, str], context: Context, *, tense: str 
 
 def _anaphor_date(groups: dict[str, str], context: Context) -> Span | str:
     """Return "12 September that year" or "November of the following year" in the year pointed back to."""
-    direction = (groups.get("ad_dir") or "same").lower()
-    steps = {"following": 1, "next": 1, "subsequent": 1, "previous": -1, "preceding": -1}.get(direction, 0)
+    steps = _STEPS.get((groups.get("ad_dir") or "same").lower(), 0)
     if context.previous is None:
         return NO_PREVIOUS
     if _coarser(Precision.YEAR, context.previous.precision):
         return "refers to an earlier date that is too coarse"
     year = (context.previous.end if steps > 0 else context.previous.start).year + steps
-    month = month_value(groups.get("ad_m") or groups.get("ad_m2") or groups["ad_m3"])
-    day_text = groups.get("ad_d") or groups.get("ad_d2")
-    if not day_text:
-        return timespan.month(year, month)
-    return safe_day(year, month, day_value(day_text)) or "not a real date"
+    return _day_or_month(year, groups, "ad")
 
 
 def _day_in_focus(kind: str, groups: dict[str, str], context: Context) -> Span | str:
@@ -336,8 +348,7 @@ def _day_in_focus(kind: str, groups: dict[str, str], context: Context) -> Span |
             return NO_PREVIOUS
         day_span = anchor
     direction = (groups.get("an_dir") or "same").lower() if kind == "anaphor" else "same"
-    steps = {"following": 1, "next": 1, "subsequent": 1, "previous": -1, "preceding": -1}.get(direction, 0)
-    return timespan.shift(day_span, steps)
+    return timespan.shift(day_span, _STEPS.get(direction, 0))
 
 
 _ORDER = list(Precision)
