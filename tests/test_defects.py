@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from quiz.content.checks import placeable
 from quiz.content.collection import build_collection
 from quiz.content.defects import EVENT_CHECKS, TEXT_CHECKS, check_collection
 from quiz.content.documents import read_documents
@@ -29,6 +30,8 @@ CORPORA = [
         ("orphan participle", "The novel Dust, published, describes a drought."),
         ("pronoun start", "It was closed after the flood."),
         ("reported-speech tail", "The museum has reopened, officials said."),
+        ("cut time frame", "The Taiping army took Wuchang at the start."),
+        ("plural with singular verb", "Hanseatic merchants was recovered from the River Weser."),
     ],
 )
 def test_text_checks_catch_each_defect(kind, text):
@@ -40,6 +43,40 @@ def test_text_checks_catch_each_defect(kind, text):
 )
 def test_text_checks_pass_clean_text(text):
     assert not any(check(text) for check in TEXT_CHECKS.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A development shaped Chinese politics",  # which development?
+        "A treaty was signed in Paris",
+        "Texas Air merged the two airlines",
+        "The ceremony was called off only weeks before",
+        "Berlin Brandenburg Airport handled fewer than 10 million",
+        "It was closed after the flood",
+        "The last of whom left",
+    ],
+)
+def test_an_event_that_needs_its_sentence_is_never_an_option(text):
+    assert not placeable(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nasser bought arms from Czechoslovakia",
+        "A British attempt to reach orbit from Cornwall ended in failure",
+        "The Convention of Constantinople was signed",
+        "Two million people fled the city",
+    ],
+)
+def test_an_event_that_says_what_it_is_about_may_be_an_option(text):
+    assert placeable(text)
+
+
+def test_a_dated_noun_is_an_option_only_with_a_name_of_its_own():
+    assert placeable("The Hamas attacks on Israel", noun=True)
+    assert not placeable("The airstrikes", noun=True)
 
 
 def test_event_checks_catch_a_date_inside_an_event_and_a_bare_event():

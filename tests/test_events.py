@@ -242,6 +242,51 @@ class Before:
         return self.names.get(noun)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "when", "whole"),
+    [
+        (
+            "An agreement signed in October 1954 provided for the evacuation of British troops, the last "
+            "of whom left on 13 June 1956.",
+            "13 June 1956",
+            "An agreement signed in October 1954 provided for the evacuation of British troops, the last "
+            f"of whom left on {BLANK}",
+        ),
+        (
+            "The Convention of Constantinople, signed on 29 October 1888, declared the canal open to all.",
+            "29 October 1888",
+            f"The Convention of Constantinople, signed on {BLANK}, declared the canal open to all",
+        ),
+        ("In the 8th century the city was taken by the Moors.", "the 8th century",
+         f"In the {BLANK} the city was taken by the Moors"),
+    ],
+)  # fmt: skip
+def test_find_event_blanks_the_date_in_the_whole_sentence(sentence, when, whole):
+    assert event_of(sentence, when).sentence_cloze == whole
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        # "it" stands for something an earlier sentence named
+        ("Known as Constantinople, it became the seat of the empire after Rome fell in the 5th century.",
+         "the 5th century"),
+        ('The museum reopened in 2001, "a great day for the town," the mayor said.', "2001"),
+        ("The museum reopened in 2001, the mayor said.", "2001"),
+    ],
+)  # fmt: skip
+def test_find_event_keeps_to_the_clause_when_the_sentence_needs_more(sentence, when):
+    assert event_of(sentence, when, others=()).sentence_cloze == ""
+
+
+def test_find_event_asks_nothing_of_a_participle_read_as_a_clause():
+    found = event_of(
+        "A Northern Expedition sent against Beijing in 1853 was destroyed in 1855.", "1853", ("1855",)
+    )
+
+    assert (found.text, found.cloze) == ("", "")
+
+
 def test_find_event_resolves_a_pronoun_from_its_context():
     sentence = "It was closed from 1940 to 1945 after the flood."
     parse = parse_sentences([sentence])[0]

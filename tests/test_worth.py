@@ -41,6 +41,7 @@ def asked(text: str, published: datetime.date | None = PUBLISHED) -> list[tuple[
         ("The two countries signed a peace treaty in Algiers in December 2000.", "no named subject"),
         ("The minister opened the vaccination campaign on Monday.", "the story's own day"),
         ("The owners have pledged to inject fresh capital by the end of April.", "forecast"),
+        ("By 1900 the city had some 350,000 inhabitants.", "head count"),
     ],
 )
 def test_a_fact_not_worth_asking_is_left_out_with_its_reason(text, reason):

@@ -25,6 +25,15 @@ REPORTED_TAIL = re.compile(
 # "on" ends a phrase as an adverb, not a preposition: "while the conflict was still on,".
 ADVERB_ON = re.compile(r"(?i)\b(?:still|was|were|is|are|be|been|going|went|carried|held|came|moved|live)\s+$")
 MIN_EVENT_WORDS = 3
+# "took Wuchang at the start": the frame of a date that was cut out of it.
+CUT_FRAME = re.compile(
+    r"(?i)\b(?:at|by|in|from|until|to|towards?) the (?:start|end|beginning|middle|close|turn|height|dawn)\b"
+    r"(?!\s+of\b)"
+)
+# "Hanseatic merchants was recovered": a plural noun with a singular verb, where words were said otherwise.
+SINGULAR_AFTER_PLURAL = re.compile(
+    r"\b(?!(?:news|series|species|means|headquarters)\b)[a-z]+[^suia'sc]s (?:was|has)\b"
+)
 
 
 def _dangling(text: str) -> bool:
@@ -42,12 +51,48 @@ TEXT_CHECKS: dict[str, Callable[[str], bool]] = {
     "orphan participle": lambda text: bool(ORPHAN_PARTICIPLE.search(text)),
     "pronoun start": lambda text: bool(PRONOUN_START.match(text)),
     "reported-speech tail": lambda text: bool(REPORTED_TAIL.search(text.rstrip(".?! "))),
+    "cut time frame": lambda text: bool(CUT_FRAME.search(text)),
+    "plural with singular verb": lambda text: bool(SINGULAR_AFTER_PLURAL.search(text)),
 }
 # Checks of an event as an option or a card's answer.
 EVENT_CHECKS: dict[str, Callable[[str], bool]] = {
     "date inside an event": lambda text: bool(find_dates(text)),
     "event under 3 words": lambda text: len(re.findall(r"[A-Za-z]+", text)) < MIN_EVENT_WORDS,
 }
+
+
+# An event among other options must say what it is about by itself: a student sees no sentence around it.
+POINTERS = re.compile(r"(?i)\b(?:it|its|he|him|his|she|her|they|them|their|this|these|those|there)\b")
+VAGUE_PHRASES = re.compile(
+    r"(?i)\b(?:the same|the two|both|the other|the latter|the former|the new|the old|the last of|the rest)\b"
+)
+# "A development shaped ...", "A treaty was signed in Paris": which one? A name early on would say.
+GENERIC_START = re.compile(r"^(?:A|An|Some|One)\s+(?:[a-z][\w'-]*\s+){0,2}[a-z][\w'-]*\b(?!\s+[A-Z])")
+# "The airstrikes", "The floods": a dated noun names an event only with a name of its own.
+NAMELESS_NOUN = re.compile(r"^[A-Z]\S*(?:\s+[a-z][\w'-]*)*$")
+
+# "only weeks before", "three years later": counted from a date the option does not show.
+COUNTED_FROM_ELSEWHERE = re.compile(
+    r"(?i)\b(?:days?|weeks?|months?|years?|decades?)\s+(?:before|after|later|earlier)\b"
+    r"|\bthe (?:following|previous|next|same) (?:day|week|month|year)\b"
+)
+# "handled fewer than 10 million", "The roughly 35 million used": a count with nothing counted.
+BARE_COUNT = re.compile(r"\b(?:million|billion|thousand)\b(?!\s+(?:of\s+)?(?:[a-z]+s|people)\b)")
+
+OPTION_CHECKS: dict[str, Callable[[str], bool]] = {
+    "counted from elsewhere": lambda text: bool(COUNTED_FROM_ELSEWHERE.search(text)),
+    "bare count": lambda text: bool(BARE_COUNT.search(text)),
+    "pronoun": lambda text: bool(POINTERS.search(text)),
+    "vague reference": lambda text: bool(VAGUE_PHRASES.search(text)),
+    "generic subject": lambda text: bool(GENERIC_START.match(text)),
+}
+
+
+def placeable(text: str, *, noun: bool = False) -> bool:
+    """Tell whether an event can stand as an option or a card's answer, with nothing around it."""
+    if not text or any(check(text) for check in OPTION_CHECKS.values()):
+        return False
+    return not (noun and NAMELESS_NOUN.match(text))
 
 
 def text_defects(text: str) -> list[str]:

@@ -88,6 +88,9 @@ NAMED_KINDS = frozenset(
     """.split()
 )
 MIN_WORDS = 3  # an event of fewer words ("Rome fell") is too bare for "What happened in 476?"
+MAX_SENTENCE_WORDS = 40  # a longer sentence is asked through its clause alone
+# Words that point outside the sentence when nothing before them in it could be what they stand for.
+POINTERS = frozenset(word for word, kind in PRONOUNS.items() if word != "one") | {"there"}
 # Nouns that name events: a date phrase after one of them may date the noun ("the attacks in October
 # 2023"). After any other object ("established relations on 14 August 1947") it dates the verb, whatever
 # the parser attached it to.
@@ -118,6 +121,7 @@ class Event:
     preposition: str = ""  # the preposition before the date: "in", "since", "from"
     present: bool = False  # a state, not an event: "remains", "is taught", "was still running"
     unnamed: bool = False  # the subject is a bare "the city" or "a committee" that nothing names
+    sentence_cloze: str = ""  # the whole sentence with the date blanked, when it reads on its own
 
 
 class _Unsure(Exception):
@@ -322,6 +326,11 @@ class _Finder:
             and self.tokens[last + 1].text == ")"
         )
 
+    def _names_a_period(self) -> bool:
+        """Tell whether the date is a decade or a century, whose answer is said without its "the"."""
+        last = self.tokens[max(self.date)]
+        return last.lower in {"century", "centuries"} or bool(re.fullmatch(r"\d+0'?s", last.lower))
+
     def _premodifier(self) -> bool:
         """Tell whether the date stands before the noun it modifies: "the 1970s operation"."""
         last = max(self.date)
@@ -437,7 +446,8 @@ class _Finder:
             return replace(unasked, reason="the parser split a word")
         if any(c.dep == "neg" for c in children) and self.preposition not in UNTIL:
             return replace(unasked, reason="a negated clause, not an event")  # "have not recovered to"
-        if any(c.dep == "conj" and c.pos == "ADJ" for c in children):  # "began and the deadliest in"
+        # "A Northern Expedition sent against Beijing in 1853 was destroyed": a participle read as a clause.
+        if verb.dep in {"csubj", "csubjpass"} or any(c.dep == "conj" and c.pos == "ADJ" for c in children):
             return replace(unasked, reason="a clause the parser could not read")
         if verb.tag == "VB" and any(c.tag == "TO" for c in children):  # "expected loan demand to recover by"
             return replace(unasked, reason="an intention or expectation, not an event")
@@ -452,6 +462,7 @@ class _Finder:
                 self._name(self.tokens[index])  # "created the committee" -> "the Monetary Policy Committee"
         unnamed = self._unnamed(verb, subject)
         cloze = _tidy(_join(subject, be, self._render(selection, blank=True)))
+        unasked = replace(unasked, sentence_cloze=self._sentence_cloze(selection))
         body = self._render(selection - self.phrase | self._possessive_place(), blank=False)
         ended = self.preposition in UNTIL and verb.lemma in DURATIVE and kind == "clause"
         if ended:
@@ -479,6 +490,49 @@ class _Finder:
         if verb.lemma == "be" and kind == "clause":
             return replace(unasked, cloze=cloze, reason="a state, not an event", unnamed=unnamed)
         return replace(unasked, text=text, cloze=cloze, unnamed=unnamed)
+
+    def _sentence_cloze(self, clause: set[int]) -> str:
+        """Return the whole sentence with the date blanked, or "" when it cannot be read on its own.
+
+        A clause cut out of its sentence can lose what it needs ("The last of whom left on ____",
+        "The Convention of Constantinople, signed on ____"); the sentence keeps it. It is not offered
+        when it quotes or reports, when a pronoun in it points to an earlier sentence, or when it is
+        long. Only the pronouns and bare nouns already said otherwise are replaced.
+        """
+        words = set(range(len(self.tokens))) - self.prefix
+        if any(mark in self.parse.text for mark in QUOTES):
+            return ""
+        if any(self.tokens[i].lemma in REPORTING and self.tokens[i].pos == "VERB" for i in words):
+            return ""
+        said = {i: text for i, text in self.replace.items() if self.tokens[i].pos in {"PRON", "DET"}}
+        if self._points_outside(words, said) or self._pronoun_beside(clause, words, said):
+            return ""
+        kept, self.replace, lower_first = self.replace, said, self.lower_first
+        self.lower_first = False
+        try:
+            text = _tidy(self._render(words, blank=True))
+        finally:
+            self.replace, self.lower_first = kept, lower_first
+        return text if BLANK in text and _words(text) <= MAX_SENTENCE_WORDS else ""
+
+    def _points_outside(self, words: set[int], said: dict[int, str]) -> bool:
+        """Tell whether a pronoun ("it", "his", "there", "that disease") comes before any noun it means."""
+        for index in sorted(words):
+            token = self.tokens[index]
+            if token.pos in {"NOUN", "PROPN"} and index not in self.date:
+                return False
+            if token.lower in POINTERS and index not in said and not _regnal(self.parse, token):
+                return True
+        return False
+
+    def _pronoun_beside(self, clause: set[int], words: set[int], said: dict[int, str]) -> bool:
+        """Tell whether a clause beside the dated one has a pronoun of its own: "Known as Constantinople,
+        it became the seat ... after the western provinces were lost in the 5th century"."""
+        for index in sorted(words - clause - said.keys()):
+            token = self.tokens[index]
+            if token.lower in POINTERS and token.tag != "PRP$" and not _regnal(self.parse, token):
+                return True
+        return False
 
     def _splits_a_word(self, selection: set[int]) -> bool:
         """Tell whether the words keep one part of a hyphenated word and drop the other."""
@@ -675,7 +729,9 @@ class _Finder:
                 and first.pos == "PRON"
                 and (near := self._joined_subject(verb, first))
             ):
-                self.replace[first.i] = near  # "Snow doubted this, and in 1849 he published an essay"
+                # "Snow doubted this, and in 1849 he published an essay"; "their aircraft" -> "Britain
+                # and France's aircraft"
+                self.replace[first.i] = f"{near}'s" if first.tag == "PRP$" else near
                 return "", ""
             if first.lower in PRONOUNS and (first.pos == "PRON" or first.lower in DEMONSTRATIVES):
                 return self._resolve(first)
@@ -914,8 +970,8 @@ class _Finder:
         blank_at = -1
         if blank:
             blank_at = min(self.date)
-            if self.tokens[blank_at].lower == "the" and self._premodifier():
-                blank_at += 1  # "the 1970s operation" -> "the ____ operation"
+            if self.tokens[blank_at].lower == "the" and (self._premodifier() or self._names_a_period()):
+                blank_at += 1  # "the 1970s operation" -> "the ____ operation", "in the ____" (8th century)
             words = [i for i in words if i not in self.date or i <= blank_at]
         kept = set(words) | (self.date if blank else set())  # a blank stands for all the date's words
         words = [i for i in words if not self._orphan_comma(i, kept)]

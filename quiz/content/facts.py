@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from quiz.content import cache as store
-from quiz.content.checks import event_defects, text_defects
+from quiz.content.checks import event_defects, placeable, text_defects
 from quiz.content.documents import Document
 from quiz.content.events import Event, find_event, main_subject, named_in, pair_in, subject_of
 from quiz.content.parsing import Parse, parse_sentences, parser_versions
@@ -36,6 +36,8 @@ class Fact:
     in_name: bool = False  # the date belongs to a name: "the Indo-Pakistani War of 1965"
     at: int = -1  # where `when` starts in `sentence`
     cloze: str = ""  # the event's clause with the date blanked, for date questions and cards
+    sentence_cloze: str = ""  # the whole sentence with the date blanked, when it reads on its own
+    stands_alone: bool = True  # the event says what it is about without its sentence: it may be an option
     asked: bool = True  # worth a question (quiz.content.worth); otherwise `reason` says why not
     reason: str = ""
 
@@ -152,6 +154,8 @@ def _extract_facts(document: Document) -> tuple[list[Fact], list[Skipped]]:
                     in_name=event.kind == "name",
                     at=mention.start,
                     cloze=event.cloze,
+                    sentence_cloze=event.sentence_cloze if event.cloze else "",
+                    stands_alone=placeable(event.text, noun=event.kind == "noun") and not event.unnamed,
                     asked=not reason,
                     reason=reason,
                 )
@@ -326,6 +330,8 @@ def _title_is_name(title: str) -> bool:
 
 def _refuse_defects(event: Event) -> Event:
     """Drop a cloze or an event text that reads badly: asking nothing beats asking in broken English."""
+    if event.sentence_cloze and text_defects(event.sentence_cloze):
+        event = replace(event, sentence_cloze="")
     if event.cloze and (kinds := text_defects(event.cloze)):
         return replace(event, text="", cloze="", reason=f"would read badly ({', '.join(kinds)})")
     if event.text and (kinds := event_defects(event.text)):

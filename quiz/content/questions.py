@@ -98,8 +98,10 @@ def build_questions(facts: Sequence[Fact], *, documents: Container[str] | None =
         balance = balances.setdefault(fact.document, _Balance.of(fact.document))
         index = seen.get(fact.document, 0)
         seen[fact.document] = index + 1
-        questions.append(_date_question(fact, pool, balance.place_date(index)))
-        event_question = _event_question(fact, pool, balance.place_event(index)) if fact.event else None
+        if _blanks_cleanly(fact):
+            questions.append(_date_question(fact, pool, balance.place_date(index)))
+        placement = balance.place_event(index)
+        event_question = _event_question(fact, pool, placement) if fact.stands_alone else None
         if event_question is not None:
             questions.append(event_question)
     return questions
@@ -117,7 +119,7 @@ def build_flashcards(facts: Sequence[Fact]) -> list[Flashcard]:
         if fact.event:
             by_document.setdefault(fact.document, []).append(fact)
     for fact in facts:
-        if fact.event and not _shares_its_date(fact, by_document[fact.document]):
+        if fact.stands_alone and not _shares_its_date(fact, by_document[fact.document]):
             cards.append(
                 Flashcard(
                     key=f"{fact.key}:{Direction.DATE_TO_EVENT.value}",
@@ -127,6 +129,8 @@ def build_flashcards(facts: Sequence[Fact]) -> list[Flashcard]:
                     back=_sentence(fact.event),
                 )
             )
+        if not _blanks_cleanly(fact):
+            continue
         cards.append(
             Flashcard(
                 key=f"{fact.key}:{Direction.EVENT_TO_DATE.value}",
@@ -240,7 +244,9 @@ class _Pool:
             raw = fact.event.strip()
             text = _capitalize(_mask(raw, fact.span))
             choice = _Choice(fact, text, normalised(text), normalised(raw), bool(DIGIT.search(raw)))
-            by_document.setdefault(fact.document, []).append(choice)
+            shelf = by_document.setdefault(fact.document, [])
+            if fact.stands_alone:  # an option says what it is about by itself, or it is not offered
+                shelf.append(choice)
             found.setdefault((fact.document, fact.span.precision, _units(fact.span)), {})[fact.span] = None
             if choice.event:
                 spans_by_event.setdefault(choice.event, []).append(fact.span)
@@ -561,10 +567,21 @@ def _event_text(fact: Fact) -> str:
 
 
 def _stem_text(fact: Fact) -> str:
-    """Return the event's clause with its date blanked, or, for a fact built without one, its event."""
+    """Return the sentence or the event's clause with its date blanked, or else the fact's event.
+
+    The whole sentence is preferred, as it says everything its clause needs; not when another of its
+    dates would give the answer away ("In the ____ ... the Süleymaniye Mosque (1550–1557)").
+    """
+    if fact.sentence_cloze and MASK not in (whole := _hide(fact.sentence_cloze, fact.span)):
+        return _sentence(whole)
     if fact.cloze:
         return _sentence(_hide(fact.cloze, fact.span))
     return _statement(fact)
+
+
+def _blanks_cleanly(fact: Fact) -> bool:
+    """Tell whether the date can be hidden without hiding another ("the Nika riots of 532" beside 532–537)."""
+    return MASK not in _stem_text(fact)
 
 
 def _statement(fact: Fact) -> str:

@@ -59,6 +59,8 @@ SCHEDULE_UNITS = frozenset(
     " sunday summer winter spring autumn".split()
 )
 SCHEDULE_WORDS = frozenset({"annually", "weekly", "fortnightly"})
+# "By 1900 the city had some 350,000 inhabitants": a head count, true for years, not an event.
+HEAD_COUNTS = frozenset("inhabitants residents population people citizens members employees staff".split())
 NOT_AVAILABLE = frozenset({"available", "unavailable", "reached"})
 # A date something is compared with is not an event: "up 3 percent from a year earlier", "year-ago results".
 COMPARISON_PREPOSITIONS = frozenset({"from", "than", "as", "over", "versus"})
@@ -109,6 +111,12 @@ def _market(candidate: Candidate) -> bool:
         for word, following in itertools.pairwise(words)
     )
     return (figure or "stood" in words) and candidate.event.verb in FIGURE_VERBS
+
+
+def _head_count(candidate: Candidate) -> bool:
+    pairs = itertools.pairwise(candidate.event.clause_words)
+    counted = any(word[:1].isdigit() and following in HEAD_COUNTS for word, following in pairs)
+    return counted and candidate.event.verb in {"have", "number"}
 
 
 def _forecast(candidate: Candidate) -> bool:
@@ -175,6 +183,7 @@ RULES: tuple[Rule, ...] = (
     Rule("the article's own day or year", _own_date),
     Rule("reporting verb", _reporting),
     Rule("market figure", _market),
+    Rule("head count", _head_count),
     Rule("comparison", _comparison),
     Rule("forecast", _forecast),
     Rule("recurring schedule", _schedule),
