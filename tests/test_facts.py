@@ -193,3 +193,44 @@ def test_extract_facts_of_a_history_keeps_its_days_in_their_years_when_a_date_is
     )
     facts, _ = extract_facts(Document(name="suez.txt", title="Suez Crisis", text=text))
     assert [fact.span.start.iso() for fact in facts if fact.when == "6 November"] == ["1956-11-06"]
+
+
+def test_extract_facts_asks_a_date_in_its_whole_sentence() -> None:
+    text = (
+        "An agreement signed in October 1954 provided for the evacuation of British troops, the last of "
+        "whom left on 13 June 1956."
+    )
+    facts = {fact.when: fact for fact in extract_facts(document(text))[0]}
+
+    assert facts["13 June 1956"].cloze == (
+        "An agreement signed in October 1954 provided for the evacuation of British troops, the last of "
+        "whom left on ____"
+    )
+    assert not facts["13 June 1956"].stands_alone  # "The last of whom left" is no option
+
+
+def test_extract_facts_keeps_to_the_clause_when_the_sentence_would_give_the_answer() -> None:
+    text = "In the 16th century Sinan built the Süleymaniye Mosque (1550–1557) for Suleiman."
+    facts = {fact.when: fact for fact in extract_facts(document(text))[0]}
+
+    assert facts["the 16th century"].cloze == "In the ____ Sinan built the Süleymaniye Mosque for Suleiman"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            "Under Justinian I, who suppressed the Nika riots of 532, the church was rebuilt between 532 and 537.",
+            "the date cannot be hidden without hiding another",
+        ),
+        (
+            "The archipelago, whose people still fish in the waters around it, was placed under Norwegian "
+            "sovereignty by a treaty signed in Paris in 1920.",
+            "the clause does not say what it is about",
+        ),
+    ],
+)
+def test_extract_facts_asks_no_date_it_cannot_blank_cleanly(text: str, reason: str) -> None:
+    asked = {fact.when: (fact.asked, fact.reason) for fact in extract_facts(document(text))[0]}
+
+    assert (False, reason) in asked.values()

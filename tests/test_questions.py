@@ -157,48 +157,32 @@ def test_build_questions_year_asks_for_the_year() -> None:
     assert all(abs(int(option) - 1965) <= 15 for option in question.options)
 
 
-@pytest.mark.parametrize(
-    ("span", "event"),
-    [
-        (year(1965), "Iran fought in the Indo-Pakistani War of 1965"),
-        (day(1947, 8, 14), "the 1947 partition took effect"),
-        (century(16), "the reforms of the 1520s spread"),
-        (century(16), "the 16th-century reforms spread"),
-        (year(-43), "the Ides of 44 BC came"),
-        (join(year(1945), year(1991)), "the Cold War, at its height in 1962, lasted"),
-    ],
-)
-def test_build_questions_event_naming_its_date_asks_no_date(span: Span, event: str) -> None:
-    # Hiding the answer would hide part of the stem too ("the reforms of the …s"): nothing is asked.
-    fact = make_fact(span, event)
-
-    assert build_questions([fact]) == []
-    assert [card.direction for card in build_flashcards([fact])] == [Direction.DATE_TO_EVENT]
-
-
-def test_build_questions_prefers_the_whole_sentence() -> None:
-    fact = replace(
-        make_fact(year(1956), "the last of whom left"),
-        cloze="The last of whom left in ____",
-        sentence_cloze="An agreement provided for the evacuation of British troops, the last of whom left in ____",
-    )
+def test_build_questions_event_with_answer_year_hides_it_in_stem() -> None:
+    fact = make_fact(year(1965), "Iran fought in the Indo-Pakistani War of 1965")
 
     (question,) = build_questions([fact])
 
-    assert question.stem.startswith("An agreement provided for the evacuation of British troops")
+    assert "1965" not in question.stem
+    assert question.stem.startswith("Iran fought in the Indo-Pakistani War of")
     assert_date_question_valid(question)
 
 
-def test_build_questions_falls_back_to_the_clause_when_the_sentence_gives_the_answer() -> None:
-    fact = replace(
-        make_fact(century(16), "Sinan built the Süleymaniye Mosque"),
-        cloze="In the ____ Sinan built the Süleymaniye Mosque",
-        sentence_cloze="In the ____ Sinan built the Süleymaniye Mosque (1550–1557)",
-    )
+@pytest.mark.parametrize(
+    ("span", "event", "hidden"),
+    [
+        (day(1947, 8, 14), "the 1947 partition took effect", "1947"),
+        (century(16), "the reforms of the 1520s spread", "1520s"),
+        (century(16), "the 16th-century reforms spread", "16th"),
+        (year(-43), "the Ides of 44 BC came", "44"),
+        (join(year(1945), year(1991)), "the Cold War, at its height in 1962, lasted", "1962"),
+    ],
+)
+def test_build_questions_event_naming_its_date_hides_it(span: Span, event: str, hidden: str) -> None:
+    (question,) = build_questions([make_fact(span, event)])
 
-    (question,) = build_questions([fact])
-
-    assert question.stem == "In the ____ Sinan built the Süleymaniye Mosque. In which century?"
+    assert hidden not in question.stem
+    assert "…" in question.stem
+    assert_date_question_valid(question)
 
 
 @pytest.mark.parametrize(
@@ -559,6 +543,15 @@ def test_build_flashcards_sides_show_date_and_event() -> None:
 
     assert (to_event.front, to_event.back) == ("What happened in the 1970s?", "Disco was popular.")
     assert (to_date.front, to_date.back) == ("Disco was popular. When?", "1970s")
+
+
+def test_build_flashcards_event_side_hides_date() -> None:
+    fact = make_fact(year(1965), "the Indo-Pakistani War of 1965 ended")
+
+    _, to_date = build_flashcards([fact])
+
+    assert "1965" not in to_date.front
+    assert to_date.back == "1965"
 
 
 PRECISIONS = st.sampled_from([Precision.YEAR, Precision.DECADE, Precision.DAY])

@@ -20,7 +20,8 @@ EMPTY_SLOT = re.compile(r"\(\s*[,;:–—-]?\s*\)|\s[,;:]|[,;]\s*[,;.]|\(\s*[,;�
 ORPHAN_PARTICIPLE = re.compile(r",\s+[a-z]+(?:ed|en|ught)\s*(?:[,.;]|$)")  # ", published,", ", fought"
 PRONOUN_START = re.compile(r"^(?:It|He|She|They|This|These|Those|Its|His|Her|Their|We|I|Them|Him)\b")
 REPORTED_TAIL = re.compile(
-    r",\s+(?:[\w'’-]+\s+){0,4}(?:said|says|told|added|announced|reported|stated)\b[^,]*$"
+    r",\s+(?:[\w'’-]+\s+){0,4}(?<!has )(?<!have )(?<!had )"
+    r"(?:said|says|told|added|announced|reported|stated)\b[^,]*$"
 )
 # "on" ends a phrase as an adverb, not a preposition: "while the conflict was still on,".
 ADVERB_ON = re.compile(r"(?i)\b(?:still|was|were|is|are|be|been|going|went|carried|held|came|moved|live)\s+$")
@@ -88,11 +89,22 @@ OPTION_CHECKS: dict[str, Callable[[str], bool]] = {
 }
 
 
+# "Construction formally began": three words say something only with a name among them.
+SHORT_WORDS = 3
+
+
 def placeable(text: str, *, noun: bool = False) -> bool:
     """Tell whether an event can stand as an option or a card's answer, with nothing around it."""
     if not text or any(check(text) for check in OPTION_CHECKS.values()):
         return False
+    if len(text.split()) <= SHORT_WORDS and not any(word[:1].isupper() for word in text.split()[1:]):
+        return False
     return not (noun and NAMELESS_NOUN.match(text))
+
+
+def vague_stem(text: str) -> bool:
+    """Tell whether a clause asked for its date leaves out its subject: "A letter was written in ____"."""
+    return bool(GENERIC_START.match(text) or VAGUE_PHRASES.search(text))
 
 
 def text_defects(text: str) -> list[str]:

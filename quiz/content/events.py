@@ -122,6 +122,7 @@ class Event:
     present: bool = False  # a state, not an event: "remains", "is taught", "was still running"
     unnamed: bool = False  # the subject is a bare "the city" or "a committee" that nothing names
     sentence_cloze: str = ""  # the whole sentence with the date blanked, when it reads on its own
+    cut: bool = False  # another date's phrase was cut out of the clause ("spent much [of the 1430s]")
 
 
 class _Unsure(Exception):
@@ -179,6 +180,7 @@ class _Finder:
         self.lower_first = False
         self.bracketed = False  # set by event(): "the Cold War (1945–1991)"
         self.removed: dict[int, set[int]] = {}  # _other_clauses by root, computed once each
+        self.phrases_cut: dict[int, bool] = {}  # whether _other_clauses cut another date's phrase out
         self.preposition = next(
             (self.tokens[i].lower for i in sorted(self.phrase) if self.tokens[i].dep == "prep"), ""
         )
@@ -431,7 +433,8 @@ class _Finder:
         )
         words = tuple(self.tokens[i].lower for i in sorted(selection))
         unasked = Event("", "", verb=verb.lemma, governor=governor.lemma, kind=kind, clause_words=words,
-                        future=future, preposition=self.preposition, present=present)  # fmt: skip
+                        future=future, preposition=self.preposition, present=present,
+                        cut=self.phrases_cut[verb.i])  # fmt: skip
         selection -= self.prefix
         if selection & self.others:
             return replace(unasked, reason="another date in the same clause")
@@ -502,7 +505,7 @@ class _Finder:
         words = set(range(len(self.tokens))) - self.prefix
         if any(mark in self.parse.text for mark in QUOTES):
             return ""
-        if any(self.tokens[i].lemma in REPORTING and self.tokens[i].pos == "VERB" for i in words):
+        if any(self._reports(self.tokens[i]) for i in words):
             return ""
         said = {i: text for i, text in self.replace.items() if self.tokens[i].pos in {"PRON", "DET"}}
         if self._points_outside(words, said) or self._pronoun_beside(clause, words, said):
@@ -514,6 +517,14 @@ class _Finder:
         finally:
             self.replace, self.lower_first = kept, lower_first
         return text if BLANK in text and _words(text) <= MAX_SENTENCE_WORDS else ""
+
+    def _reports(self, verb: Token) -> bool:
+        """Tell whether a verb reports what is said: "officials said", not "has added to the strain"."""
+        if verb.lemma not in REPORTING or verb.pos != "VERB":
+            return False
+        return verb.dep == "parataxis" or any(
+            c.dep in {"ccomp", "parataxis"} for c in self.parse.children(verb.i)
+        )
 
     def _points_outside(self, words: set[int], said: dict[int, str]) -> bool:
         """Tell whether a pronoun ("it", "his", "there", "that disease") comes before any noun it means."""
@@ -588,8 +599,10 @@ class _Finder:
                 removed |= below
                 removed |= {c.i for c in self.parse.children(token.head) if c.dep == "cc" and c.i < index}
                 removed |= self._lost_subject(min(below))
-        for other in sorted(self.others & self.parse.subtree(root) - removed):
+        cut = sorted(self.others & self.parse.subtree(root) - removed)
+        for other in cut:
             removed |= self._phrase_of(other)
+        self.phrases_cut[root] = bool(cut)
         self.removed[root] = removed
         return removed
 

@@ -13,9 +13,10 @@ from functools import cache
 from pathlib import Path
 
 from quiz.content import cache as store
-from quiz.content.checks import event_defects, placeable, text_defects
+from quiz.content.checks import event_defects, placeable, text_defects, vague_stem
 from quiz.content.documents import Document
 from quiz.content.events import Event, find_event, main_subject, named_in, pair_in, subject_of
+from quiz.content.masking import MASK, hide
 from quiz.content.parsing import Parse, parse_sentences, parser_versions
 from quiz.content.sentences import split_sentences
 from quiz.content.temporal import Mention, find_dates, find_dates_in_sentences, needs_publication_date
@@ -35,8 +36,7 @@ class Fact:
     horizon: Point | None  # the latest date a distractor may fall on for a past event
     in_name: bool = False  # the date belongs to a name: "the Indo-Pakistani War of 1965"
     at: int = -1  # where `when` starts in `sentence`
-    cloze: str = ""  # the event's clause with the date blanked, for date questions and cards
-    sentence_cloze: str = ""  # the whole sentence with the date blanked, when it reads on its own
+    cloze: str = ""  # the sentence, or else the event's clause, with the date blanked: for date questions
     stands_alone: bool = True  # the event says what it is about without its sentence: it may be an option
     asked: bool = True  # worth a question (quiz.content.worth); otherwise `reason` says why not
     reason: str = ""
@@ -140,7 +140,8 @@ def _extract_facts(document: Document) -> tuple[list[Fact], list[Skipped]]:
                 document.published,
                 mention.text,
             )
-            reason = left_out_because(candidate)
+            cloze, unclear = _cloze(event, mention.span)
+            reason = left_out_because(candidate) or unclear
             facts.append(
                 Fact(
                     key=fact_key(document.name, sentence, mention.text, occurrence),
@@ -153,9 +154,9 @@ def _extract_facts(document: Document) -> tuple[list[Fact], list[Skipped]]:
                     horizon=horizon,
                     in_name=event.kind == "name",
                     at=mention.start,
-                    cloze=event.cloze,
-                    sentence_cloze=event.sentence_cloze if event.cloze else "",
-                    stands_alone=placeable(event.text, noun=event.kind == "noun") and not event.unnamed,
+                    cloze=cloze,
+                    stands_alone=placeable(event.text, noun=event.kind == "noun")
+                    and not (event.unnamed or event.cut),
                     asked=not reason,
                     reason=reason,
                 )
@@ -326,6 +327,24 @@ def _title_subject(title: str, kind: str) -> str | None:
 def _title_is_name(title: str) -> bool:
     words = title.split()
     return 1 <= len(words) <= 4 and all(word[:1].isupper() for word in words if word.lower() != "of")
+
+
+def _cloze(event: Event, span: Span) -> tuple[str, str]:
+    """Return the words a date question shows, the date blanked, and why they cannot be asked, if so.
+
+    The whole sentence is preferred: a clause cut out of it can lose what it needs ("The last of whom
+    left on ____"). Not when another of its dates would give the answer away ("In the ____ ... the
+    Süleymaniye Mosque (1550–1557)"): then the clause alone, if it says what it is about.
+    """
+    if event.sentence_cloze and MASK not in hide(event.sentence_cloze, span):
+        return event.sentence_cloze, ""
+    if not event.cloze:
+        return "", ""
+    if MASK in hide(event.cloze, span):  # "the Nika riots of 532" beside 532–537
+        return event.cloze, "the date cannot be hidden without hiding another"
+    if vague_stem(event.cloze):  # "A treaty was signed in Paris in ____": which treaty?
+        return event.cloze, "the clause does not say what it is about"
+    return event.cloze, ""
 
 
 def _refuse_defects(event: Event) -> Event:

@@ -8,13 +8,13 @@ import enum
 import hashlib
 import itertools
 import random
-import re
 import sys
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from quiz.content.facts import Fact
-from quiz.content.timespan import Point, Precision, Span, century, label, shift, unit
+from quiz.content.masking import DIGIT, MASK, hide, mask
+from quiz.content.timespan import Point, Precision, Span, label, shift, unit
 
 OPTIONS = 4
 DISTRACTORS = OPTIONS - 1
@@ -46,11 +46,6 @@ ASK_RANGE = {
     Precision.DECADE: "Over which decades?",
     Precision.CENTURY: "Over which centuries?",
 }
-MASK = "…"
-
-# A number that may name a date: 1965, 1960s, 16th, 44 BC.
-DIGIT = re.compile(r"\d")
-NUMBER = re.compile(r"(?<![\w.,])(\d+)(st|nd|rd|th|'?s)?(\s*(?:BCE|BC|B\.C\.))?(?!\w)")
 
 
 class Asks(enum.Enum):
@@ -98,8 +93,7 @@ def build_questions(facts: Sequence[Fact], *, documents: Container[str] | None =
         balance = balances.setdefault(fact.document, _Balance.of(fact.document))
         index = seen.get(fact.document, 0)
         seen[fact.document] = index + 1
-        if _blanks_cleanly(fact):
-            questions.append(_date_question(fact, pool, balance.place_date(index)))
+        questions.append(_date_question(fact, pool, balance.place_date(index)))
         placement = balance.place_event(index)
         event_question = _event_question(fact, pool, placement) if fact.stands_alone else None
         if event_question is not None:
@@ -129,8 +123,6 @@ def build_flashcards(facts: Sequence[Fact]) -> list[Flashcard]:
                     back=_sentence(fact.event),
                 )
             )
-        if not _blanks_cleanly(fact):
-            continue
         cards.append(
             Flashcard(
                 key=f"{fact.key}:{Direction.EVENT_TO_DATE.value}",
@@ -242,7 +234,7 @@ class _Pool:
         spans_by_document_event: dict[tuple[str, str], list[Span]] = {}
         for fact in facts:
             raw = fact.event.strip()
-            text = _capitalize(_mask(raw, fact.span))
+            text = _capitalize(mask(raw, fact.span))
             choice = _Choice(fact, text, normalised(text), normalised(raw), bool(DIGIT.search(raw)))
             shelf = by_document.setdefault(fact.document, [])
             if fact.stands_alone:  # an option says what it is about by itself, or it is not offered
@@ -475,7 +467,7 @@ def _try_shift(span: Span, steps: int) -> Span:
 
 def _event_question(fact: Fact, pool: _Pool, placement: _Placement) -> Question | None:
     asked = fact.span
-    answer = _capitalize(_mask(_event_text(fact), asked))
+    answer = _capitalize(mask(_event_text(fact), asked))
     size = _word_count(answer)
     if size > MAX_OPTION_WORDS:
         return None  # an option of a whole paragraph is read, not recalled
@@ -490,7 +482,7 @@ def _event_question(fact: Fact, pool: _Pool, placement: _Placement) -> Question 
         # Another date of its sentence may be what the option's words refer to ("... last year").
         if any(span.overlaps(asked) for span in other.sentence_spans):
             continue
-        if choice.has_number and (asked_label in choice.event or _mask(other.event, asked) != other.event):
+        if choice.has_number and (asked_label in choice.event or mask(other.event, asked) != other.event):
             continue
         # The same event dated elsewhere to an overlapping date would be a second right answer.
         if pool.spans_by_event[choice.event].overlaps(asked):
@@ -567,35 +559,15 @@ def _event_text(fact: Fact) -> str:
 
 
 def _stem_text(fact: Fact) -> str:
-    """Return the sentence or the event's clause with its date blanked, or else the fact's event.
-
-    The whole sentence is preferred, as it says everything its clause needs; not when another of its
-    dates would give the answer away ("In the ____ ... the Süleymaniye Mosque (1550–1557)").
-    """
-    if fact.sentence_cloze and MASK not in (whole := _hide(fact.sentence_cloze, fact.span)):
-        return _sentence(whole)
+    """Return the fact's words with its date blanked, or, for a fact built without them, its event."""
     if fact.cloze:
-        return _sentence(_hide(fact.cloze, fact.span))
+        return _sentence(hide(fact.cloze, fact.span))
     return _statement(fact)
-
-
-def _blanks_cleanly(fact: Fact) -> bool:
-    """Tell whether the date can be hidden without hiding another ("the Nika riots of 532" beside 532–537)."""
-    return MASK not in _stem_text(fact)
 
 
 def _statement(fact: Fact) -> str:
     """Return the fact's event as a sentence that does not give its date away."""
-    return _sentence(_hide(_event_text(fact), fact.span))
-
-
-def _hide(text: str, span: Span) -> str:
-    """Replace whatever in `text` would name the span's date with an ellipsis."""
-    text = _mask(text, span)
-    answer = label(span)
-    if answer.casefold() in text.casefold():
-        text = re.sub(re.escape(answer), MASK, text, flags=re.IGNORECASE)
-    return text
+    return _sentence(hide(_event_text(fact), fact.span))
 
 
 def _sentence(text: str) -> str:
@@ -606,50 +578,6 @@ def _sentence(text: str) -> str:
 
 def _capitalize(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _mask(text: str, span: Span) -> str:
-    """Replace the numbers of `text` that would name the span's date, or part of it, with an ellipsis."""
-    if not DIGIT.search(text):
-        return text
-    first, last = span.start.year, span.end.year
-    numbers = _label_numbers(span)
-
-    def replace(match: re.Match[str]) -> str:
-        digits, suffix, era = match.group(1), match.group(2) or "", match.group(3)
-        number = int(digits)
-        if suffix in ("st", "nd", "rd", "th"):
-            if number == 0:
-                return match.group(0)
-            named = century(number, bc=bool(era))
-            low, high = named.start.year, named.end.year
-        elif suffix:
-            low, high = (number, number + 9) if not era else (-number - 8, 1 - number)
-        else:
-            low = high = 1 - number if era else number
-        if digits.lstrip("0") in numbers or (low <= last and first <= high):
-            return MASK
-        return match.group(0)
-
-    return NUMBER.sub(replace, text)
-
-
-def _label_numbers(span: Span) -> set[str]:
-    """Return the year, decade or century numbers that the span's label shows."""
-    numbers = set()
-    for point in (span.start, span.end):
-        if span.precision is Precision.CENTURY:
-            edge = unit(point, Precision.CENTURY)
-            numbers.add(str(edge.end.year // 100 if point.year > 0 else (1 - edge.start.year) // 100))
-        elif span.precision is Precision.DECADE:
-            numbers.add(_display_year(point.year - point.year % 10))
-        else:
-            numbers.add(_display_year(point.year))
-    return numbers
-
-
-def _display_year(year: int) -> str:
-    return str(year if year > 0 else 1 - year)
 
 
 def normalised(text: str) -> str:
