@@ -532,16 +532,25 @@ class _Finder:
             token = self.tokens[index]
             if token.pos in {"NOUN", "PROPN"} and index not in self.date:
                 return False
-            if token.lower in POINTERS and index not in said and not _regnal(self.parse, token):
+            if self._pointer(token) and index not in said:
                 return True
         return False
+
+    def _pointer(self, token: Token) -> bool:
+        """Tell whether a word stands for something named elsewhere: "it", "his", "there", "that disease".
+
+        Not a relative "that", a "that" joining a clause, an existential "there" or a regnal "I".
+        """
+        if token.lower not in POINTERS or token.tag in RELATIVE_TAGS or token.tag in {"EX", "IN"}:
+            return False
+        return token.pos in {"PRON", "DET", "ADV"} and not _regnal(self.parse, token)
 
     def _pronoun_beside(self, clause: set[int], words: set[int], said: dict[int, str]) -> bool:
         """Tell whether a clause beside the dated one has a pronoun of its own: "Known as Constantinople,
         it became the seat ... after the western provinces were lost in the 5th century"."""
         for index in sorted(words - clause - said.keys()):
             token = self.tokens[index]
-            if token.lower in POINTERS and token.tag != "PRP$" and not _regnal(self.parse, token):
+            if self._pointer(token) and token.tag != "PRP$":
                 return True
         return False
 
@@ -861,8 +870,9 @@ class _Finder:
         named = subject.pos == "PROPN" or (
             subject.text[:1].isupper() and not any(c.dep == "det" for c in self.parse.children(subject.i))
         )
-        kind = "plural" if plural else ("person" if named else "singular")
-        if kind != PRONOUNS[pronoun.lower]:
+        # A name may be a person's or a thing's ("The Aswan Low Dam was built ..., and it was raised").
+        kinds = {"plural"} if plural else ({"person", "singular"} if named else {"singular"})
+        if PRONOUNS[pronoun.lower] not in kinds:
             return None
         try:
             return self._phrase(subject)
