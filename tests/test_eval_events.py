@@ -129,12 +129,13 @@ def score(part: str, kind: str | None = None) -> Scores:
 # makes them worse fails. The held-out part was scored once, after the tuning on dev/ was done. News and
 # reference are held apart: in news the rules leave out on purpose what the annotators counted (the
 # story's own day, a bare "the company" no headline names), while the issue's recall bar is on reference.
-# The held-out recall floors were lowered once, by 0.05, when date questions moved to whole sentences and
-# a clause that does not say what it is about ("A treaty was signed in Paris in ____") stopped being
-# asked: blind ratings judge what is shown, and a vague question shown is worse than none.
+# The recall floors of reference (dev) and of the held-out part were lowered once, by 0.05, when date
+# questions moved to whole sentences and a clause that does not say what it is about ("A treaty was
+# signed in Paris in ____") or that lost another date of its sentence stopped being asked: blind ratings
+# judge what is shown, and a vague or garbled question shown is worse than none.
 FLOORS = {
     ("dev", "news"): {"recall": 0.55, "precision": 0.85, "event_accuracy": 0.95},
-    ("dev", "reference"): {"recall": 0.8, "precision": 0.8, "event_accuracy": 0.95},
+    ("dev", "reference"): {"recall": 0.75, "precision": 0.8, "event_accuracy": 0.95},
     ("test", "news"): {"recall": 0.55, "precision": 0.85, "event_accuracy": 0.95},
     ("test", "reference"): {"recall": 0.7, "precision": 0.85, "event_accuracy": 0.8},
 }

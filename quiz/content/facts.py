@@ -342,6 +342,8 @@ def _cloze(event: Event, span: Span) -> tuple[str, str]:
         return "", ""
     if MASK in hide(event.cloze, span):  # "the Nika riots of 532" beside 532–537
         return event.cloze, "the date cannot be hidden without hiding another"
+    if event.cut:  # "brought giraffes from Bengal [in 1414 and from Malindi] the following year"
+        return event.cloze, "the clause would lose another date of its sentence"
     if vague_stem(event.cloze):  # "A treaty was signed in Paris in ____": which treaty?
         return event.cloze, "the clause does not say what it is about"
     return event.cloze, ""

@@ -65,11 +65,11 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"\b(?P<du_m>{_MONTH})\s+(?P<du_d1>{_DAY}){_DASH}(?P<du_d2>{_DAY}),?\s+(?P<du_y>{_YEAR})",
     ),
     (
-        # "on 12 September that year", "May 22 the following year", "November of that year": a day or a
+        # "on 12 September that year", "Jan. 28 of that year", "November of that year": a day or a
         # month of the year the text points back to, before the day-and-month forms read it without a year
         "anaphor_date",
         rf"\b(?:(?P<ad_d>{_DAY})\s+(?:of\s+)?(?P<ad_m>{_MONTH})|(?P<ad_m2>{_MONTH})\s+(?P<ad_d2>{_DAY})"
-        rf"|(?P<ad_m3>{_MONTH})(?:\s+of)?),?\s+(?:(?i:that|that\s+same|the\s+same)(?P<ad_that>)"
+        rf"|(?P<ad_m3>{_MONTH})),?\s+(?:of\s+)?(?:(?i:that|that\s+same|the\s+same)(?P<ad_that>)"
         r"|(?i:the)\s+(?P<ad_dir>following|next|previous|preceding|subsequent))\s+year\b",
     ),
     (
