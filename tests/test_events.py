@@ -279,6 +279,15 @@ def test_find_event_keeps_to_the_clause_when_the_sentence_needs_more(sentence, w
     assert event_of(sentence, when, others=()).sentence_cloze == ""
 
 
+def test_find_event_borrows_a_passive_only_for_a_participle():
+    sentence = "The 2014 Games were judged a success and came a few weeks before the referendum in September."
+
+    assert (
+        event_of(sentence, "September", ("2014",)).cloze
+        == f"The Games came a few weeks before the referendum in {BLANK}"
+    )
+
+
 def test_find_event_asks_nothing_of_a_participle_read_as_a_clause():
     found = event_of(
         "A Northern Expedition sent against Beijing in 1853 was destroyed in 1855.", "1853", ("1855",)

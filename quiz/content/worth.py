@@ -40,6 +40,7 @@ MARKET_WORDS = frozenset(
 FIGURE_VERBS = frozenset(
     """
     be stand reach rise fall climb drop total peak grow burn earn trade close gain lose cost sell post
+    handle carry serve attract welcome employ
     """.split()
 )
 CURRENCY_SIGNS = frozenset("$£€¥")
@@ -130,7 +131,9 @@ def _forecast(candidate: Candidate) -> bool:
 
 
 def _comparison(candidate: Candidate) -> bool:
-    if candidate.event.preposition in COMPARISON_PREPOSITIONS:
+    preposition = candidate.event.preposition
+    # "fought a war from 1998 to 2000" is a range, not "up 3 percent from a year earlier"
+    if preposition in COMPARISON_PREPOSITIONS and not (preposition == "from" and candidate.span.is_range):
         return True
     when = candidate.when.casefold()
     return when.startswith(("year-ago", "year-earlier")) or (
