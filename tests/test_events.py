@@ -99,7 +99,7 @@ EVENTS = [
      "The Treaty of Paris was signed", "The Treaty of Paris was signed in ____"),
     ("The voyages were seven expeditions sent out by the Ming dynasty between 1405 and 1433.",
      "between 1405 and 1433", "Seven expeditions were sent out by the Ming dynasty",
-     "Seven expeditions were sent out by the Ming dynasty ____"),
+     "Seven expeditions were sent out by the Ming dynasty between ____"),
     ("Especially the New York Central was formed in 1853.", "1853", "The New York Central was formed",
      "The New York Central was formed in ____"),
 ]  # fmt: skip
@@ -285,6 +285,16 @@ def test_find_event_borrows_a_passive_only_for_a_participle():
     assert (
         event_of(sentence, "September", ("2014",)).cloze
         == f"The Games came a few weeks before the referendum in {BLANK}"
+    )
+
+
+def test_find_event_says_no_event_of_a_participle_whose_date_may_be_the_verb_befores():
+    found = event_of("The empire was conquered by Spanish forces led by Francisco Pizarro in 1572.", "1572")
+
+    assert found.text == ""
+    assert (
+        found.sentence_cloze
+        == f"The empire was conquered by Spanish forces led by Francisco Pizarro in {BLANK}"
     )
 
 

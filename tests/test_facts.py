@@ -234,3 +234,43 @@ def test_extract_facts_asks_no_date_it_cannot_blank_cleanly(text: str, reason: s
     asked = {fact.when: (fact.asked, fact.reason) for fact in extract_facts(document(text))[0]}
 
     assert (False, reason) in asked.values()
+
+
+def reference(text: str, title: str) -> dict[str, object]:
+    facts, _ = extract_facts(Document(name="ref.txt", title=title, text=text))
+    return {fact.when: fact for fact in facts}
+
+
+def test_extract_facts_names_a_bare_noun_by_what_the_lead_says_the_title_is() -> None:
+    text = (
+        "Hagia Sophia is a former Byzantine cathedral and Ottoman imperial mosque in Istanbul. "
+        "Built between 532 and 537, it was the largest cathedral in the world for a thousand years. "
+        "The church was dedicated on 27 December 537."
+    )
+    facts = reference(text, "Hagia Sophia")
+
+    assert facts["27 December 537"].cloze == "Hagia Sophia was dedicated on ____"
+    assert facts["between 532 and 537"].asked
+
+
+def test_extract_facts_names_the_title_by_its_own_noun() -> None:
+    text = "The Inca Empire was the largest state in the Americas. The empire was conquered by Spain in 1572."
+
+    assert reference(text, "Inca Empire")["1572"].cloze == "The Inca Empire was conquered by Spain in ____"
+
+
+def test_extract_facts_leaves_out_the_words_that_tie_a_sentence_to_the_one_before() -> None:
+    text = (
+        "Meanwhile Pizarro founded Lima on 18 January 1535, and his rivals fell to fighting among themselves."
+    )
+
+    assert reference(text, "Inca Empire")["18 January 1535"].cloze.startswith("Pizarro founded Lima on ____")
+
+
+def test_extract_facts_keeps_to_the_clause_when_other_dates_narrow_the_answer_down() -> None:
+    text = (
+        "On 20 September 1792 a French army halted the Prussians at Valmy, and the following day the "
+        "Convention abolished the monarchy; the Republic was proclaimed on 22 September."
+    )
+
+    assert reference(text, "French Revolution")["22 September"].cloze == "The Republic was proclaimed on ____"

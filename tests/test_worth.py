@@ -42,6 +42,7 @@ def asked(text: str, published: datetime.date | None = PUBLISHED) -> list[tuple[
         ("The minister opened the vaccination campaign on Monday.", "the story's own day"),
         ("The owners have pledged to inject fresh capital by the end of April.", "forecast"),
         ("By 1900 the city had some 350,000 inhabitants.", "head count"),
+        ("Johannes Gutenberg was born in Mainz around 1400.", "an approximate date"),
         ("Last year the airport handled fewer than 10 million passengers.", "market figure"),
     ],
 )

@@ -35,6 +35,9 @@ DISCOURSE = frozenset(
     particularly
     """.split()
 )
+# Of those, the ones a sentence said on its own can lose without changing what it says: "Meanwhile".
+TIES = frozenset("however meanwhile nevertheless nonetheless moreover furthermore instead".split())
+OPENING_JOINTS = frozenset({"but", "and", "yet", "so"})
 # Verbs that last until a date: "lasted until 1914" means the thing ended in 1914.
 DURATIVE = frozenset({"last", "continue", "remain", "run", "stay", "persist", "go"})
 UNTIL = frozenset({"until", "till", "through"})
@@ -465,12 +468,16 @@ class _Finder:
                 self._name(self.tokens[index])  # "created the committee" -> "the Monetary Policy Committee"
         unnamed = self._unnamed(verb, subject)
         cloze = _tidy(_join(subject, be, self._render(selection, blank=True)))
-        unasked = replace(unasked, sentence_cloze=self._sentence_cloze(selection))
         body = self._render(selection - self.phrase | self._possessive_place(), blank=False)
         ended = self.preposition in UNTIL and verb.lemma in DURATIVE and kind == "clause"
         if ended:
             body = "ended"  # "lasted until 1914": what happened in 1914 is the end
         text = _tidy(_join(subject, be, body))
+        unasked = replace(unasked, sentence_cloze=self._sentence_cloze(selection))
+        if self._trailing_participle(verb):
+            # "conquered by Spanish forces led by Francisco Pizarro between 1532 and 1572": the conquest's
+            # date or the leading's? The sentence may be asked for its date, the participle never.
+            return replace(unasked, cloze=cloze, reason="the date may belong to the verb before")
         if BLANK not in cloze:
             return replace(unasked, reason="the date cannot be blanked")
         if any(mark in cloze for mark in QUOTES):
@@ -494,6 +501,30 @@ class _Finder:
             return replace(unasked, cloze=cloze, reason="a state, not an event", unnamed=unnamed)
         return replace(unasked, text=text, cloze=cloze, unnamed=unnamed)
 
+    def _ties(self, words: set[int]) -> set[int]:
+        """Return the words that tie a sentence to the one before: "But", "Meanwhile", ", however,"."""
+        ties: set[int] = set()
+        first = min(words, default=0)
+        for index in sorted(words):
+            token = self.tokens[index]
+            opening = index == first and token.lower in OPENING_JOINTS and token.dep == "cc"
+            if opening or (token.lower in TIES and token.dep == "advmod" and index not in self.date):
+                ties.add(index)
+                after = index + 1
+                if after < len(self.tokens) and self.tokens[after].text == ",":
+                    ties.add(after)  # "Meanwhile, Pizarro ...", "In 1455, however, Fust ..."
+        return ties
+
+    def _trailing_participle(self, verb: Token) -> bool:
+        """Tell whether the dated verb is a participle after the object of another verb's preposition,
+        with the date at its end: "conquered by forces led by Pizarro between 1532 and 1572"."""
+        if verb.dep != "acl" or verb.tag != "VBN" or verb.head == verb.i:
+            return False
+        noun = self.tokens[verb.head]
+        if noun.dep != "pobj" or self.tokens[self.tokens[noun.head].head].pos not in VERBAL:
+            return False
+        return max(self.parse.subtree(verb.i)) == max(self.phrase)
+
     def _sentence_cloze(self, clause: set[int]) -> str:
         """Return the whole sentence with the date blanked, or "" when it cannot be read on its own.
 
@@ -503,10 +534,15 @@ class _Finder:
         long. Only the pronouns and bare nouns already said otherwise are replaced.
         """
         words = set(range(len(self.tokens))) - self.prefix
+        words -= self._ties(words)
         if any(mark in self.parse.text for mark in QUOTES):
             return ""
         if any(self._reports(self.tokens[i]) for i in words):
             return ""
+        for index in sorted(words - clause):  # "the empire was conquered by ...": which empire?
+            token = self.tokens[index]
+            if token.dep in {"nsubj", "nsubjpass"} and token.pos == "NOUN" and not self.dropped & {index}:
+                self._name(token)
         said = {i: text for i, text in self.replace.items() if self.tokens[i].pos in {"PRON", "DET"}}
         if self._points_outside(words, said) or self._pronoun_beside(clause, words, said):
             return ""
@@ -792,6 +828,9 @@ class _Finder:
             subjects = [c for c in self.parse.children(main.i) if c.dep in SUBJECT_DEPS]
             if subjects and subjects[0].i < verb.i:  # "Spain recognised ... the Peace of Münster, signed on"
                 raise _Unsure("the participle may belong to another noun")
+            if subjects and (pronoun := self._pronoun_start(subjects[0])):
+                self._resolve(pronoun)  # "Built between 532 and 537, it was ...": what "it" stands for
+                return self.replace.pop(pronoun.i), "were" if PRONOUNS[pronoun.lower] == "plural" else "was"
             if subjects:
                 return self._phrase(subjects[0]), _be(subjects[0])
         raise _Unsure("no subject")
@@ -1002,6 +1041,8 @@ class _Finder:
         for position, index in enumerate(words):
             token = self.tokens[index]
             text = BLANK if index == blank_at else self.replace.get(index, token.text)
+            if index == blank_at and token.lower == "between" and len(self.date) > 1:
+                text = f"{token.text} {BLANK}"  # "was built between ____": the range keeps its word
             if blank and index in self.date and index != blank_at:
                 text = token.text
             if position == 0 and index == 0 and token.pos not in {"PROPN", "PRON"} and self.lower_first:

@@ -9,7 +9,7 @@ import pickle
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from quiz.content import cache as store
@@ -139,8 +139,9 @@ def _extract_facts(document: Document) -> tuple[list[Fact], list[Skipped]]:
                 mention.start < dateline or publication_line,
                 document.published,
                 mention.text,
+                approximate=bool(_APPROXIMATE.search(sentence, 0, mention.start)),
             )
-            cloze, unclear = _cloze(event, mention.span)
+            cloze, unclear = _cloze(event, mention.span, [other for other in spans if other != mention.span])
             reason = left_out_because(candidate) or unclear
             facts.append(
                 Fact(
@@ -168,7 +169,7 @@ def _events(sentences: list[str], found: list[list[Mention]], title: str) -> lis
     """Find the event of every resolved date, parsing only the sentences that hold one."""
     dated = [index for index, mentions in enumerate(found) if any(m.span is not None for m in mentions)]
     parses = dict(zip(dated, parse_sentences([sentences[index] for index in dated]), strict=True))
-    whole = _DocumentParses(sentences)
+    whole = _DocumentParses(sentences, title)
     events: list[dict[int, Event]] = []
     for index, mentions in enumerate(found):
         ranges = [(m.start, m.end) for m in mentions]  # unplaced dates are still not part of an event
@@ -217,17 +218,61 @@ LEAD_NOUNS = frozenset(
 )
 
 
+# Nouns that make "X is a ..." a person: anything else the lead calls its subject is a thing, an "it".
+PERSON_NOUNS = frozenset(
+    """
+    person man woman king queen emperor empress ruler monarch sultan prince princess duke pope saint
+    writer poet novelist author playwright painter artist sculptor composer musician singer actor
+    scientist physicist chemist biologist physician mathematician philosopher economist historian
+    statesman politician president minister chancellor general admiral soldier leader activist
+    explorer navigator engineer inventor architect industrialist businessman banker lawyer judge
+    """.split()
+)
+# A building may be "the building" whatever the lead called it, and a cathedral "the church".
+BUILDING_NOUNS = frozenset("church cathedral mosque basilica temple palace castle tower museum abbey".split())
+ALSO_CALLED = {"cathedral": "church", "basilica": "church", "abbey": "church", "railway": "line"}
+
+
 @dataclass
 class _DocumentParses:
     """Every sentence of a document, parsed in one batch the first time a word points back."""
 
     sentences: list[str]
+    title: str = ""
     parses: list[Parse] = field(default_factory=list)
 
     def before(self, index: int) -> list[Parse]:
         if not self.parses:
             self.parses.extend(parse_sentences(self.sentences))
         return self.parses[:index]
+
+    @cached_property
+    def title_nouns(self) -> frozenset[str]:
+        """Return what the first sentence says a named title is: "Hagia Sophia is a former cathedral and
+        mosque" gives {"cathedral", "mosque", "building"}; nothing when it does not say."""
+        if not _title_is_name(self.title) or not self.sentences:
+            return frozenset()
+        parse = parse_sentences(self.sentences[:1])[0]
+        root = next((token for token in parse.tokens if token.dep == "ROOT"), None)
+        subject = main_subject(parse)
+        if root is None or root.lemma != "be" or subject is None:
+            return frozenset()
+        if not set(self.title.lower().split()) <= {parse.tokens[i].lower for i in parse.subtree(subject.i)}:
+            return frozenset()
+        nouns = set()
+        for child in parse.children(root.i):
+            if child.dep == "attr" and child.pos == "NOUN":
+                words = parse.subtree(child.i)
+                for token in parse.children(child.i):
+                    if token.dep in {"prep", "relcl", "acl", "punct"}:
+                        words -= parse.subtree(token.i)
+                nouns |= {parse.tokens[i].lemma.lower() for i in words if parse.tokens[i].pos == "NOUN"}
+        nouns |= {ALSO_CALLED[noun] for noun in nouns if noun in ALSO_CALLED}
+        return frozenset(nouns | ({"building"} if nouns & BUILDING_NOUNS else set()))
+
+    @property
+    def title_is_a_thing(self) -> bool:
+        return bool(self.title_nouns) and not self.title_nouns & PERSON_NOUNS
 
 
 @dataclass(frozen=True)
@@ -252,6 +297,8 @@ class _DocumentContext:
             if subject is None:
                 continue  # "His father was sent into exile": no subject to point at, look further back
             phrase, found_kind = subject
+            if found_kind == "person" and self.document.title_is_a_thing and self.title in phrase:
+                found_kind = "singular"  # "Hagia Sophia ... is a former cathedral": an "it"
             other_person = not set(phrase.split()) & set(self.title.split())
             if found_kind == kind == "person" and _title_is_name(self.title) and other_person:
                 return _title_subject(self.title, kind)
@@ -261,7 +308,11 @@ class _DocumentContext:
                 return phrase
             if found_kind != f"pronoun {kind}":
                 return None  # another subject came between: the pronoun may be about it
-        return _title_subject(self.title, kind) if self.index > 0 else None
+        if self.index == 0:
+            return None
+        if kind == "singular" and self.document.title_is_a_thing:
+            return self.title
+        return _title_subject(self.title, kind)
 
     def _parses_before(self) -> list[Parse]:
         return self.document.before(self.index)
@@ -280,11 +331,14 @@ class _DocumentContext:
         Two different names ("the Mughal emperor", "the Maurya emperor") leave the noun bare: the
         reader could not tell which one is meant, and neither can we.
         """
-        names = {found for parse in self._parses_before() if (found := named_in(parse, noun))}
         if _title_is_name(self.title) and self.title.split()[-1].lower() == noun:
-            names.add(
-                self.title[:1].lower() + self.title[1:] if self.title.startswith("The ") else self.title
-            )
+            # "the empire" of a text titled "Inca Empire" is "the Inca Empire", even after it named the
+            # Spanish Empire
+            title = self.title
+            return title[:1].lower() + title[1:] if title.startswith("The ") else f"the {title}"
+        names = {found for parse in self._parses_before() if (found := named_in(parse, noun))}
+        if noun in self.document.title_nouns and not names:  # "the church" of "Hagia Sophia is a church"
+            return self.title
         if not names and self.index > 0:
             names |= {found} if (found := self._from_the_lead(noun)) else set()
         return names.pop() if len(names) == 1 else None
@@ -329,17 +383,21 @@ def _title_is_name(title: str) -> bool:
     return 1 <= len(words) <= 4 and all(word[:1].isupper() for word in words if word.lower() != "of")
 
 
-def _cloze(event: Event, span: Span) -> tuple[str, str]:
+def _cloze(event: Event, span: Span, others: list[Span]) -> tuple[str, str]:
     """Return the words a date question shows, the date blanked, and why they cannot be asked, if so.
 
     The whole sentence is preferred: a clause cut out of it can lose what it needs ("The last of whom
     left on ____"). Not when another of its dates would give the answer away ("In the ____ ... the
-    Süleymaniye Mosque (1550–1557)"): then the clause alone, if it says what it is about.
+    Süleymaniye Mosque (1550–1557)") or narrow it down ("Valmy on 20 September, and the following day
+    ...; the Republic was proclaimed on ____"): then the clause alone, if it says what it is about.
     """
-    if event.sentence_cloze and MASK not in hide(event.sentence_cloze, span):
-        return event.sentence_cloze, ""
+    whole = event.sentence_cloze
+    if whole and MASK not in hide(whole, span) and not any(_near(other, span) for other in others):
+        return whole, ""
     if not event.cloze:
         return "", ""
+    if whole and event.cut and MASK not in hide(whole, span):
+        return "", "the other dates of the sentence would give the answer away"
     if MASK in hide(event.cloze, span):  # "the Nika riots of 532" beside 532–537
         return event.cloze, "the date cannot be hidden without hiding another"
     if event.cut:  # "brought giraffes from Bengal [in 1414 and from Malindi] the following year"
@@ -347,6 +405,23 @@ def _cloze(event: Event, span: Span) -> tuple[str, str]:
     if vague_stem(event.cloze):  # "A treaty was signed in Paris in ____": which treaty?
         return event.cloze, "the clause does not say what it is about"
     return event.cloze, ""
+
+
+# How close another date of the sentence may come before it narrows the answer down, in days.
+NEAR_DAYS = {
+    Precision.DAY: 45,
+    Precision.MONTH: 190,
+    Precision.YEAR: 6 * 366,
+    Precision.DECADE: 20 * 366,
+    Precision.CENTURY: 100 * 366,
+}
+
+
+def _near(other: Span, span: Span) -> bool:
+    def days(point: Point) -> int:
+        return point.year * 366 + point.month * 31 + point.day
+
+    return abs(days(other.start) - days(span.start)) <= NEAR_DAYS[span.precision]
 
 
 def _refuse_defects(event: Event) -> Event:
@@ -358,6 +433,10 @@ def _refuse_defects(event: Event) -> Event:
     if event.text and (kinds := event_defects(event.text)):
         return replace(event, text="", reason=f"the event would read badly ({', '.join(kinds)})")
     return event
+
+
+# "around 1400", "c. 1070", "about the 5th century": the words that make a date approximate, just before it.
+_APPROXIMATE = re.compile(r"(?i)\b(?:around|about|circa|c\.|ca\.|approximately|roughly)\s+(?:the\s+)?$")
 
 
 # Capital letters of the Latin alphabets: a dateline may be "TURNU MĂGURELE" or "GÖLCÜK".

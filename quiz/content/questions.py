@@ -29,6 +29,7 @@ REACH = {
 }
 WIDENINGS = 3  # times the reach doubles before distractors jump below every date of the sentence
 EVENT_SAMPLE = 64  # candidate facts examined per event question, from the document
+OPEN_PRECISIONS = frozenset({Precision.DECADE, Precision.CENTURY})  # no "What happened in the 1040s?" card
 MAX_OPTION_WORDS = 18  # longer events are asked by date only
 LENGTH_RATIO = 2  # the keyed event may be at most about twice as long as each wrong one
 
@@ -105,7 +106,8 @@ def build_flashcards(facts: Sequence[Fact]) -> list[Flashcard]:
     """Return two flashcards per fact: event -> date, and date -> event when its answer is the only one.
 
     A date -> event card is recalled, not picked: it needs an event text, and no other event of the
-    document at an overlapping date, which a student could answer just as rightly.
+    document at an overlapping date, which a student could answer just as rightly. Nor is it made for a
+    decade or a century: "What happened in the 1040s?" has too many answers to recall one.
     """
     cards: list[Flashcard] = []
     by_document: dict[str, list[Fact]] = {}
@@ -113,7 +115,8 @@ def build_flashcards(facts: Sequence[Fact]) -> list[Flashcard]:
         if fact.event:
             by_document.setdefault(fact.document, []).append(fact)
     for fact in facts:
-        if fact.stands_alone and not _shares_its_date(fact, by_document[fact.document]):
+        recallable = fact.stands_alone and fact.span.precision not in OPEN_PRECISIONS
+        if recallable and not _shares_its_date(fact, by_document[fact.document]):
             cards.append(
                 Flashcard(
                     key=f"{fact.key}:{Direction.DATE_TO_EVENT.value}",

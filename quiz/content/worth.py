@@ -77,6 +77,7 @@ class Candidate:
     in_dateline: bool
     published: datetime.date | None
     when: str = ""  # the date words as written
+    approximate: bool = False  # "around 1400", "c. 1070": dates near it are as right
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -183,6 +184,8 @@ def _news_of_the_day(candidate: Candidate) -> bool:
 
 RULES: tuple[Rule, ...] = (
     Rule("dateline", lambda candidate: candidate.in_dateline),
+    # "born in Mainz around 1400": 1403 would be no wrong answer.
+    Rule("an approximate date", lambda candidate: candidate.approximate),
     Rule("the article's own day or year", _own_date),
     Rule("reporting verb", _reporting),
     Rule("market figure", _market),
