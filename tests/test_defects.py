@@ -32,6 +32,7 @@ CORPORA = [
         ("reported-speech tail", "The museum has reopened, officials said."),
         ("cut time frame", "The Taiping army took Wuchang at the start."),
         ("plural with singular verb", "Hanseatic merchants was recovered from the River Weser."),
+        ("cut aside", "Troops fired on a procession of workers marching to the Winter Palace, an event."),
     ],
 )
 def test_text_checks_catch_each_defect(kind, text):
@@ -55,6 +56,7 @@ def test_text_checks_pass_clean_text(text):
         "Berlin Brandenburg Airport handled fewer than 10 million",
         "It was closed after the flood",
         "The last of whom left",
+        "9 Thermidor Year II",  # a date in another calendar, not an event
     ],
 )
 def test_an_event_that_needs_its_sentence_is_never_an_option(text):

@@ -298,6 +298,17 @@ def test_find_event_says_no_event_of_a_participle_whose_date_may_be_the_verb_bef
     )
 
 
+def test_find_event_drops_the_subject_the_parser_joined_to_the_clause_before():
+    sentence = (
+        "Vilcabamba was captured in 1572 by forces sent by the viceroy Francisco de Toledo, and the last "
+        "Inca ruler, Túpac Amaru, was beheaded in Cusco on 24 September of that year."
+    )
+
+    found = event_of(sentence, "1572", ("24 September of that year",))
+
+    assert found.text == "Vilcabamba was captured by forces sent by the viceroy Francisco de Toledo"
+
+
 def test_find_event_asks_nothing_of_a_participle_read_as_a_clause():
     found = event_of(
         "A Northern Expedition sent against Beijing in 1853 was destroyed in 1855.", "1853", ("1855",)

@@ -31,6 +31,10 @@ CUT_FRAME = re.compile(
     r"(?i)\b(?:at|by|in|from|until|to|towards?) the (?:start|end|beginning|middle|close|turn|height|dawn)\b"
     r"(?!\s+of\b)"
 )
+# "troops fired on the procession, an event [that ...]": an aside that lost the clause saying what it is.
+CUT_ASIDE = re.compile(
+    r",\s+(?:an?|the)\s+(?:event|development|process|period|move|decision|step|act)\s*[.]?$"
+)
 # "Hanseatic merchants was recovered": a plural noun with a singular verb, where words were said otherwise.
 SINGULAR_AFTER_PLURAL = re.compile(
     r"\b(?!(?:news|series|species|means|headquarters)\b)[a-z]+[^suia'sc]s (?:was|has)\b"
@@ -53,6 +57,7 @@ TEXT_CHECKS: dict[str, Callable[[str], bool]] = {
     "pronoun start": lambda text: bool(PRONOUN_START.match(text)),
     "reported-speech tail": lambda text: bool(REPORTED_TAIL.search(text.rstrip(".?! "))),
     "cut time frame": lambda text: bool(CUT_FRAME.search(text)),
+    "cut aside": lambda text: bool(CUT_ASIDE.search(text)),
     "plural with singular verb": lambda text: bool(SINGULAR_AFTER_PLURAL.search(text)),
 }
 # Checks of an event as an option or a card's answer.
@@ -93,6 +98,7 @@ COUNTED_FROM_ELSEWHERE = re.compile(
 BARE_COUNT = re.compile(r"\b(?:million|billion|thousand)\b(?!\s+(?:of\s+)?(?:[a-z]+s|people)\b)")
 
 OPTION_CHECKS: dict[str, Callable[[str], bool]] = {
+    "a date, not an event": lambda text: text[:1].isdigit(),  # "9 Thermidor Year II"
     "counted from elsewhere": lambda text: bool(COUNTED_FROM_ELSEWHERE.search(text)),
     "bare count": lambda text: bool(BARE_COUNT.search(text)),
     "pronoun": lambda text: bool(POINTERS.search(text)),

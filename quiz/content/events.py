@@ -738,13 +738,33 @@ class _Finder:
         return {min(self.date)}
 
     def _lost_subject(self, start: int) -> set[int]:
-        """Return "and Pakistan" before a dropped clause when the parser joined it to the wrong noun."""
-        if start < 2:
+        """Return "and Pakistan" before a dropped clause when the parser joined it to the wrong noun.
+
+        The subject may be long: "..., and the last Inca ruler, Túpac Amaru, was beheaded on ...".
+        """
+        index = start - 1
+        while index >= 0 and self.tokens[index].pos == "PUNCT":
+            index -= 1
+        if index < 1:
             return set()
-        noun, joint = self.tokens[start - 1], self.tokens[start - 2]
-        if noun.dep == "conj" and noun.pos in {"NOUN", "PROPN"} and joint.dep == "cc":
-            return self.parse.subtree(noun.i) | {joint.i}
-        return set()
+        token = self.tokens[index]
+        noun = next(
+            (
+                t
+                for t in (token, *self.parse.ancestors(index))
+                if t.dep == "conj" and t.pos in {"NOUN", "PROPN"}
+            ),
+            None,
+        )
+        if noun is None:
+            return set()
+        words = self.parse.subtree(noun.i)
+        if max(i for i in words if self.tokens[i].pos != "PUNCT") != index:
+            return set()
+        joint = min(words) - 1
+        if self.tokens[joint].dep != "cc":
+            return set()
+        return words | {joint}
 
     def _links(self, verb: Token) -> set[int]:
         """Return the words that tie the clause to another: "when", "that", "however,"."""
