@@ -73,6 +73,11 @@ VAGUE_PHRASES = re.compile(
     r"\b(?i:the same|the two|both|the other|the latter|the former|the last of|the rest)\b"
     r"|\b[Tt]he (?:new|old) (?=[a-z])"  # "the new building", not "the New York State Legislature"
 )
+# "The change took effect", "The decision was closer": a word that stands for something said before.
+ABSTRACT_START = re.compile(
+    r"^The (?:change|move|decision|deal|case|crisis|ruling|plan|float|incident|dispute|proposal|project|"
+    r"agreement|talks|idea|practice|development|effort|reform|reforms|strike|protest|protests)\b"
+)
 # "A development shaped ...", "A treaty was signed in Paris": which one? A name in the subject would say.
 INDEFINITE_START = re.compile(r"(?:A|An|Some|One)\s")
 SUBJECT_END = re.compile(r"\b(?:was|were|is|are|has|have|had|[a-z]+ed)\b")
@@ -104,6 +109,7 @@ OPTION_CHECKS: dict[str, Callable[[str], bool]] = {
     "pronoun": lambda text: bool(POINTERS.search(text)),
     "vague reference": lambda text: bool(VAGUE_PHRASES.search(text)),
     "generic subject": _generic_subject,
+    "abstract subject": lambda text: bool(ABSTRACT_START.match(text)),
 }
 
 
@@ -120,9 +126,14 @@ def placeable(text: str, *, noun: bool = False) -> bool:
     return not (noun and NAMELESS_NOUN.match(text))
 
 
-def vague_stem(text: str) -> bool:
-    """Tell whether a clause asked for its date leaves out its subject: "A letter was written in ____"."""
-    return _generic_subject(text) or bool(VAGUE_PHRASES.search(text))
+def vague_stem(text: str, *, whole: bool = False) -> bool:
+    """Tell whether words asked for their date do not say what they are about: "A letter was written in
+    ____", "The change took effect on ____". A whole sentence with a name in it says enough."""
+    named = any(word[:1].isupper() for word in text.split()[1:])
+    generic = _generic_subject(text) or bool(ABSTRACT_START.match(text))
+    if whole:  # "the two coasts" of a whole sentence is what its own words say
+        return generic and not named
+    return generic or bool(VAGUE_PHRASES.search(text))
 
 
 def text_defects(text: str) -> list[str]:

@@ -437,7 +437,7 @@ class _Finder:
         words = tuple(self.tokens[i].lower for i in sorted(selection))
         unasked = Event("", "", verb=verb.lemma, governor=governor.lemma, kind=kind, clause_words=words,
                         future=future, preposition=self.preposition, present=present,
-                        cut=self.phrases_cut[verb.i])  # fmt: skip
+                        cut=self.phrases_cut[verb.i] or self._lost_complement(verb, selection))  # fmt: skip
         selection -= self.prefix
         if selection & self.others:
             return replace(unasked, reason="another date in the same clause")
@@ -500,6 +500,12 @@ class _Finder:
         if verb.lemma == "be" and kind == "clause":
             return replace(unasked, cloze=cloze, reason="a state, not an event", unnamed=unnamed)
         return replace(unasked, text=text, cloze=cloze, unnamed=unnamed)
+
+    def _lost_complement(self, verb: Token, selection: set[int]) -> bool:
+        """Tell whether the verb lost what it says with another date's clause: "Pius II wrote [that he had
+        seen it the previous autumn]"."""
+        children = self.parse.children(verb.i)
+        return any(c.dep in {"ccomp", "xcomp"} and not self.parse.subtree(c.i) & selection for c in children)
 
     def _ties(self, words: set[int]) -> set[int]:
         """Return the words that tie a sentence to the one before: "But", "Meanwhile", ", however,"."""
@@ -1128,7 +1134,7 @@ def named_in(parse: Parse, noun: str) -> str | None:
             continue
         words = {token.i}
         for child in parse.children(token.i):
-            if child.i < token.i and child.dep in {"compound", "amod", "det", "nmod"}:
+            if child.i < token.i and child.dep in {"compound", "amod", "det", "nmod", "poss"}:
                 words |= parse.subtree(child.i)
         if not any(parse.tokens[i].pos == "PROPN" for i in words - {token.i}):
             continue

@@ -393,6 +393,8 @@ def _cloze(event: Event, span: Span, others: list[Span]) -> tuple[str, str]:
     """
     whole = event.sentence_cloze
     if whole and MASK not in hide(whole, span) and not any(_near(other, span) for other in others):
+        if vague_stem(whole, whole=True):  # "A poor harvest in ____ drove up the price of bread"
+            return whole, "the sentence does not say what it is about"
         return whole, ""
     if not event.cloze:
         return "", ""
