@@ -42,6 +42,8 @@ def asked(text: str, published: datetime.date | None = PUBLISHED) -> list[tuple[
         ("The minister opened the vaccination campaign on Monday.", "the story's own day"),
         ("The owners have pledged to inject fresh capital by the end of April.", "forecast"),
         ("By 1900 the city had some 350,000 inhabitants.", "head count"),
+        ("The census of 1841 had recorded 8,175,124 people in Ireland.", "head count"),
+        ("The mines produced about 460,000 tons of finished copper in 1985.", "market figure"),
         ("Johannes Gutenberg was born in Mainz around 1400.", "an approximate date"),
         ("A poor harvest in 1788 drove up the price of bread.", "the sentence does not say what it is about"),
         ("The change took effect on 6 September 1991.", "the sentence does not say what it is about"),

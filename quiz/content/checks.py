@@ -102,7 +102,14 @@ COUNTED_FROM_ELSEWHERE = re.compile(
 # "handled fewer than 10 million", "The roughly 35 million used": a count with nothing counted.
 BARE_COUNT = re.compile(r"\b(?:million|billion|thousand)\b(?!\s+(?:of\s+)?(?:[a-z]+s|people)\b)")
 
+# "For which the bridge was opened", "The first, built under Constantius II, ...", "The largest, the
+# Eastern Scheldt barrier, ...": words that lean on a noun of the sentence they came from.
+LEANING_START = re.compile(
+    r"(?i)^(?:\w+\s+)?(?:which|whom|whose)\b|^The (?:first|second|third|fourth|last|\w+est),"
+)
+
 OPTION_CHECKS: dict[str, Callable[[str], bool]] = {
+    "leans on its sentence": lambda text: bool(LEANING_START.match(text)),
     "a date, not an event": lambda text: text[:1].isdigit(),  # "9 Thermidor Year II"
     "counted from elsewhere": lambda text: bool(COUNTED_FROM_ELSEWHERE.search(text)),
     "bare count": lambda text: bool(BARE_COUNT.search(text)),
@@ -133,7 +140,7 @@ def vague_stem(text: str, *, whole: bool = False) -> bool:
     generic = _generic_subject(text) or bool(ABSTRACT_START.match(text))
     if whole:  # "the two coasts" of a whole sentence is what its own words say
         return generic and not named
-    return generic or bool(VAGUE_PHRASES.search(text))
+    return generic or bool(VAGUE_PHRASES.search(text) or LEANING_START.match(text))
 
 
 def text_defects(text: str) -> list[str]:

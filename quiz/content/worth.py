@@ -40,12 +40,12 @@ MARKET_WORDS = frozenset(
 FIGURE_VERBS = frozenset(
     """
     be stand reach rise fall climb drop total peak grow burn earn trade close gain lose cost sell post
-    handle carry serve attract welcome employ
+    handle carry serve attract welcome employ produce export import
     """.split()
 )
 CURRENCY_SIGNS = frozenset("$£€¥")
 MEASURES = frozenset(
-    "percent per % million billion trillion dollars euros pounds yen acres hectares tonnes barrels"
+    "percent per % million billion trillion dollars euros pounds yen acres hectares tonnes tons barrels"
     " points".split()
 )
 # A forecast, a plan or a promise dates what has not happened: "pledged to inject capital by April".
@@ -61,7 +61,9 @@ SCHEDULE_UNITS = frozenset(
 )
 SCHEDULE_WORDS = frozenset({"annually", "weekly", "fortnightly"})
 # "By 1900 the city had some 350,000 inhabitants": a head count, true for years, not an event.
-HEAD_COUNTS = frozenset("inhabitants residents population people citizens members employees staff".split())
+HEAD_COUNTS = frozenset(
+    "inhabitants residents population people citizens members employees staff cases".split()
+)
 NOT_AVAILABLE = frozenset({"available", "unavailable", "reached"})
 # A date something is compared with is not an event: "up 3 percent from a year earlier", "year-ago results".
 COMPARISON_PREPOSITIONS = frozenset({"from", "than", "as", "over", "versus"})
@@ -118,7 +120,7 @@ def _market(candidate: Candidate) -> bool:
 def _head_count(candidate: Candidate) -> bool:
     pairs = itertools.pairwise(candidate.event.clause_words)
     counted = any(word[:1].isdigit() and following in HEAD_COUNTS for word, following in pairs)
-    return counted and candidate.event.verb in {"have", "number"}
+    return counted and candidate.event.verb in {"have", "number", "record", "count", "register"}
 
 
 def _forecast(candidate: Candidate) -> bool:
