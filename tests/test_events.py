@@ -309,6 +309,25 @@ def test_find_event_drops_the_subject_the_parser_joined_to_the_clause_before():
     assert found.text == "Vilcabamba was captured by forces sent by the viceroy Francisco de Toledo"
 
 
+def test_find_event_says_no_event_of_a_relative_clause_at_the_end_of_another_verbs_object():
+    sentence = "Catherine the Great began the art collection that became the Hermitage in 1764."
+
+    found = event_of(sentence, "1764")
+
+    assert (found.text, found.sentence_cloze) == (
+        "",
+        f"Catherine the Great began the art collection that became the Hermitage in {BLANK}",
+    )
+
+
+def test_find_event_says_no_event_where_the_parser_read_two_sentences():
+    sentence = (
+        "In 1985 the building was inscribed on the UNESCO World Heritage List as part of the Historic Areas."
+    )
+
+    assert event_of(sentence, "1985").text == ""
+
+
 def test_find_event_asks_nothing_of_a_participle_read_as_a_clause():
     found = event_of(
         "A Northern Expedition sent against Beijing in 1853 was destroyed in 1855.", "1853", ("1855",)

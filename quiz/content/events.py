@@ -264,7 +264,17 @@ class _Finder:
         clause = self._clause_of(governor)
         if clause is None:
             return Event("", "", reason="no clause the date belongs to", governor=governor.lemma)
-        return self._clause_event(clause, governor)
+        found = self._clause_event(clause, governor)
+        if found.text and self._split_by_the_parser(clause):
+            # "In 1985 the building was inscribed on the UNESCO [World Heritage List ...]", read as two
+            # sentences: the clause stops in the middle of a name. The whole sentence can still be asked.
+            return replace(found, text="", reason="the parser split the sentence")
+        return found
+
+    def _split_by_the_parser(self, verb: Token) -> bool:
+        """Tell whether the parser read a second sentence after the dated clause."""
+        roots = [token for token in self.tokens if token.dep == "ROOT" and token.pos != "PUNCT"]
+        return len(roots) > 1 and any(root.i > max(self.parse.subtree(verb.i)) for root in roots)
 
     def _take_appositive(self, governor: Token) -> None:
         """Count "on 14 August 1947, the day of independence," as part of the date phrase."""
@@ -522,14 +532,18 @@ class _Finder:
         return ties
 
     def _trailing_participle(self, verb: Token) -> bool:
-        """Tell whether the dated verb is a participle after the object of another verb's preposition,
+        """Tell whether the dated verb is a participle or a relative clause after another verb's object,
         with the date at its end: "conquered by forces led by Pizarro between 1532 and 1572"."""
-        if verb.dep != "acl" or verb.tag != "VBN" or verb.head == verb.i:
+        if verb.head == verb.i or max(self.parse.subtree(verb.i)) != max(self.phrase):
             return False
         noun = self.tokens[verb.head]
-        if noun.dep != "pobj" or self.tokens[self.tokens[noun.head].head].pos not in VERBAL:
+        if verb.dep == "relcl":  # "began the art collection that became the Hermitage in 1764"
+            first = min(self.parse.subtree(verb.i))
+            aside = first > 0 and self.tokens[first - 1].text == ","  # ", which was signed in 1783"
+            return noun.dep in {"dobj", "pobj"} and not aside
+        if verb.dep != "acl" or verb.tag != "VBN":
             return False
-        return max(self.parse.subtree(verb.i)) == max(self.phrase)
+        return noun.dep == "pobj" and self.tokens[self.tokens[noun.head].head].pos in VERBAL
 
     def _sentence_cloze(self, clause: set[int]) -> str:
         """Return the whole sentence with the date blanked, or "" when it cannot be read on its own.
