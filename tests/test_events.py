@@ -328,6 +328,24 @@ def test_find_event_says_no_event_where_the_parser_read_two_sentences():
     assert event_of(sentence, "1985").text == ""
 
 
+@pytest.mark.parametrize(
+    ("sentence", "when", "others"),
+    [
+        # the parser joined "formed" to "divided": it is the Catholic League's
+        ("By 1600 the empire was divided between the Protestant Union and the Catholic League, formed the "
+         "following year.", "the following year", ("1600",)),
+        # "who" is the engineer's, not "charge"'s
+        ("The cut was renamed in honour of David Gaillard, the engineer in charge of the excavation, who had "
+         "died in 1913.", "1913", ()),
+        # "signed in Rome" is the accord's, not the civil war's
+        ("The community brokered the accord that ended Mozambique's civil war, signed in Rome on 4 October "
+         "1992.", "4 October 1992", ()),
+    ],
+)  # fmt: skip
+def test_find_event_says_no_event_of_a_clause_that_may_belong_to_another_noun(sentence, when, others):
+    assert event_of(sentence, when, others).text == ""
+
+
 def test_find_event_asks_nothing_of_a_participle_read_as_a_clause():
     found = event_of(
         "A Northern Expedition sent against Beijing in 1853 was destroyed in 1855.", "1853", ("1855",)

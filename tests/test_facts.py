@@ -274,3 +274,17 @@ def test_extract_facts_keeps_to_the_clause_when_other_dates_narrow_the_answer_do
     )
 
     assert reference(text, "French Revolution")["22 September"].cloze == "The Republic was proclaimed on ____"
+
+
+def test_extract_facts_leaves_out_a_weekday_of_a_history_without_its_own_date() -> None:
+    text = (
+        "The fire burned from 2 September to 6 September 1666. "
+        "The fire reached its greatest extent on Tuesday 4 September. "
+        "By Thursday the fire was largely extinguished. "
+        "Three weeks later, on 27 September 1666, the king appointed commissioners to rebuild the City."
+    )
+    _, skipped = extract_facts(Document(name="fire.txt", title="Great Fire of London", text=text))
+
+    assert ("Thursday", "a weekday in a text without a date of its own") in {
+        (s.when, s.reason) for s in skipped
+    }

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quiz.content import timespan
 from quiz.content.temporal import find_dates, find_dates_in_sentences
 
 PUBLISHED = datetime.date(2025, 5, 27)  # a Tuesday
@@ -714,3 +715,23 @@ def test_find_dates_moves_the_focus_only_for_a_year_the_text_turns_to() -> None:
     assert for_1991.focus
     assert not since_2015.focus
     assert for_1991.rule == "year"
+
+
+def test_a_past_day_after_a_sentence_about_a_year_long_ago_is_left_out():
+    sentences = [
+        "The building suffered its worst ordeal in the autumn of 1914.",
+        "On Sept. 19, a few days after the army had withdrawn, shells set fire to the scaffolding.",
+        "It ordered 12 ships in January.",
+    ]
+    found = find_dates_in_sentences(sentences, published=datetime.date(2011, 5, 5))
+
+    assert found[1][0].span is None  # 1914's or last September? Not sure, so not asked
+    assert found[2][0].span == timespan.month(2011, 1)  # the story's own year stands
+
+
+def test_jan_28_of_that_year_is_a_day_of_the_year_before():
+    (year_mention, day_mention) = find_dates(
+        "It was ready in 1986, but the explosion on Jan. 28 of that year grounded it."
+    )
+
+    assert day_mention.span == timespan.day(1986, 1, 28)

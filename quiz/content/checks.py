@@ -76,7 +76,8 @@ VAGUE_PHRASES = re.compile(
 # "The change took effect", "The decision was closer": a word that stands for something said before.
 ABSTRACT_START = re.compile(
     r"^The (?:change|move|decision|deal|case|crisis|ruling|plan|float|incident|dispute|proposal|project|"
-    r"agreement|talks|idea|practice|development|effort|reform|reforms|strike|protest|protests)\b"
+    r"agreement|talks|idea|practice|development|effort|reform|reforms|strike|protest|protests|"
+    r"community|government|authorities|region|works|parties|group)\b"
 )
 # "A development shaped ...", "A treaty was signed in Paris": which one? A name in the subject would say.
 INDEFINITE_START = re.compile(r"(?:A|An|Some|One)\s")

@@ -836,6 +836,14 @@ class _Finder:
             self._name(own[0])
             return "", ""
         if verb.dep == "conj":
+            before = verb.i - 1
+            if (
+                before > 0
+                and self.tokens[before].text == ","
+                and self.tokens[before - 1].pos in {"NOUN", "PROPN"}
+            ):
+                # "and the Catholic League, formed the following year": a participle of the noun before
+                raise _Unsure("the participle may belong to another noun")
             if verb.i > 0 and self.tokens[verb.i - 1].pos in {"NOUN", "PROPN", "PRON"}:
                 raise _Unsure("unclear subject")  # "... and Pakistan supported": the parser lost a subject
             for above in self.parse.ancestors(verb.i):
@@ -853,6 +861,8 @@ class _Finder:
             if noun.dep == "appos":  # "electrified, a process finished in 2002": a process of what?
                 raise _Unsure("the participle belongs to an aside")
             if self._far_from(noun, verb):  # "Spain recognised ... in the Peace of Münster, signed on"
+                raise _Unsure("the participle may belong to another noun")
+            if self._aside_in_a_clause(noun, verb):  # "the accord that ended the civil war, signed in Rome"
                 raise _Unsure("the participle may belong to another noun")
             children = self.parse.children(verb.i)
             # "34 men set off on 24 May" is active; "expeditions sent out by the Ming" is not.
@@ -907,6 +917,15 @@ class _Finder:
         openers = {"punct", "prep", "advmod", "advcl", "mark", "npadvmod", "cc"}  # "After the war ended, ..."
         before = [c for c in self.parse.children(verb.i) if c.i < start and c.dep not in openers]
         return any(self.tokens[i].pos in VERBAL for c in before for i in self.parse.subtree(c.i))
+
+    def _aside_in_a_clause(self, noun: Token, participle: Token) -> bool:
+        """Tell whether a participle after a comma follows the object of a clause inside another: it may
+        describe the noun that clause belongs to ("the 1992 accord that ended Mozambique's civil war,
+        signed in Rome")."""
+        first = min(self.parse.subtree(participle.i))
+        if first == 0 or self.tokens[first - 1].text != "," or noun.dep not in {"dobj", "pobj"}:
+            return False
+        return any(above.dep in {"relcl", "acl"} for above in self.parse.ancestors(noun.i))
 
     def _far_from(self, noun: Token, participle: Token) -> bool:
         """Tell whether words the noun does not govern stand between it and its participle."""
@@ -964,6 +983,8 @@ class _Finder:
         owner = self.tokens[self.tokens[noun.head].head]
         if noun.dep == "pobj" and owner.pos in {"NOUN", "PROPN"}:
             if self.tokens[noun.head].lower != "of":  # "a museum about the flood, which opened": which one?
+                raise _Unsure("the relative clause may belong to another noun")
+            if owner.dep == "pobj":  # "the engineer in charge of the excavation, who had died": not "charge"
                 raise _Unsure("the relative clause may belong to another noun")
             noun = owner  # "the Treaty of Paris, which was signed": the treaty
         relative = [c for c in self.parse.children(verb.i) if c.tag in RELATIVE_TAGS]
@@ -1033,6 +1054,7 @@ class _Finder:
             return
         bare = (
             noun.pos == "NOUN"
+            and noun.tag != "NNS"  # "the unequal treaties" are not "the Harris Treaty"
             and first.lower == "the"
             and all(self.tokens[i].pos in {"DET", "ADJ", "NOUN"} for i in words)
         )

@@ -510,8 +510,19 @@ def _keep_yearless(first: list[list[Mention]], again: list[list[Mention]]) -> li
     merged = []
     for before, after in zip(first, again, strict=True):
         placed = {m.start: m for m in before if m.yearless and m.span is not None}
-        merged.append([placed.get(m.start, m) for m in after])
+        merged.append([placed.get(m.start, _unless_a_weekday(m)) for m in after])
     return merged
+
+
+GUESSED_WEEKDAY = "a weekday in a text without a date of its own"
+
+
+def _unless_a_weekday(mention: Mention) -> Mention:
+    """Leave out a bare weekday counted from a guessed publication date: a history's "By Thursday" is
+    the Thursday after the day it last named, in a calendar (Old Style) no rule here can count."""
+    if mention.rule != "weekday" or mention.span is None:
+        return mention
+    return replace(mention, span=None, reason=GUESSED_WEEKDAY)
 
 
 def _infer_publication_date(document: Document, found: list[list[Mention]]) -> PublicationDate:

@@ -77,7 +77,30 @@ def _find(text: str, context: Context) -> list[Mention]:
                 context.recent_focus, context.recent_age = mention.span, 0
                 if _near(mention.span, context.published):
                     context.focus = mention.span
+    context.years_before = tuple(int(year) for year in _WRITTEN_YEAR.findall(text))
     return merge_ranges(text, mentions)
+
+
+# A year written out in full, placed or not ("in the autumn of 1914" is left out, but says 1914).
+_WRITTEN_YEAR = re.compile(r"(?<![\d,.])(1\d{3}|20\d{2})(?![\d,.]\d)")
+OLD_YEAR_REASON = "a day without a year after an earlier year: which year it is is not sure"
+
+
+def _after_an_old_year(text: str, start: int, context: Context, nearest: Span) -> bool:
+    """Tell whether a past day or month comes just after a year long before the story: "The building
+    suffered its worst ordeal in the autumn of 1914. On Sept. 19, ..." is 1914's, not last September.
+    A day of the story's own year ("took office in April", "must certify by Nov. 23") is left as it is."""
+    published = context.published
+    if published is None or nearest.end.year >= published.year:
+        return False  # "in January" of the story's own year, or a day still to come
+    # Only a sentence before that is wholly about the past: "It bought a rival in 2017 and ordered ships in
+    # January" and "Eritrea won independence in 1993. Abiy, who took office in April, ..." are this year's.
+    years = context.years_before
+    return (
+        bool(years)
+        and all(year <= published.year - 2 for year in years)
+        and not _WRITTEN_YEAR.search(text, 0, start)
+    )
 
 
 def needs_publication_date(mention: Mention) -> bool:
@@ -103,6 +126,8 @@ def _mention(match: re.Match[str], text: str, context: Context) -> Mention | Non
         # With no publication date, "on 2 February" is the February of the date before it; "the
         # September 11 attacks" is a name, and no date before it says which September.
         resolved = in_the_year_before(kind, groups, context) or NO_PUBLISHED
+    if yearless and not isinstance(resolved, str) and _after_an_old_year(text, start, context, resolved):
+        resolved = OLD_YEAR_REASON
     span, reason = (None, resolved) if isinstance(resolved, str) else (resolved, "")
     focus = kind == "relative" and span is not None and _moves_focus(span, text, start, end)
     return Mention(

@@ -35,6 +35,7 @@ class Context:
     # the year ..." is 1990; after that the text is back in the reporting year.
     recent_focus: Span | None = None
     recent_age: int = 0  # sentences since `recent_focus` was named
+    years_before: tuple[int, ...] = ()  # the years written out in the sentence before
 
 
 NO_PUBLISHED = "needs the publication date, which the document does not give"
