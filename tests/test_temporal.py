@@ -730,7 +730,7 @@ def test_a_past_day_after_a_sentence_about_a_year_long_ago_is_left_out():
 
 
 def test_jan_28_of_that_year_is_a_day_of_the_year_before():
-    (year_mention, day_mention) = find_dates(
+    (_, day_mention) = find_dates(
         "It was ready in 1986, but the explosion on Jan. 28 of that year grounded it."
     )
 
