@@ -201,7 +201,7 @@ THING_WORDS = frozenset(
     canal war wars empire dynasty house railway river city town history revolution treaty discovery
     movement mission republic kingdom restoration programme program dam bridge crisis rising rebellion
     company bank party church university museum island islands sea ocean lake street epidemic union
-    era age reform reforms expedition siege battle campaign act
+    era age reform reforms expedition siege battle campaign act fire wall plague famine earthquake flood
     """.split()
 )
 # News convention: "the city" is the dateline's city, "the company" the one the lead sentence is about.
@@ -338,7 +338,12 @@ class _DocumentContext:
             return title[:1].lower() + title[1:] if title.startswith("The ") else f"the {title}"
         names = {found for parse in self._parses_before() if (found := named_in(parse, noun))}
         if noun in self.document.title_nouns and not names:  # "the church" of "Hagia Sophia is a church"
-            return self.title
+            head = self.title.split(" of ")[0].split()[-1].lower()  # "Fire" of "Great Fire of London"
+            return (
+                f"the {self.title}"
+                if head in THING_WORDS and not self.title.startswith("The ")
+                else self.title
+            )
         if not names and self.index > 0:
             names |= {found} if (found := self._from_the_lead(noun)) else set()
         return names.pop() if len(names) == 1 else None
