@@ -58,6 +58,7 @@ def test_text_checks_pass_clean_text(text):
         "The last of whom left",
         "9 Thermidor Year II",  # a date in another calendar, not an event
         "For which the Vasco da Gama Bridge was opened",
+        "After the Frankish king Pepin attacked the lagoon",
         "The first, built under Constantius II, was inaugurated",
     ],
 )

@@ -346,6 +346,13 @@ def test_find_event_says_no_event_of_a_clause_that_may_belong_to_another_noun(se
     assert event_of(sentence, when, others).text == ""
 
 
+def test_find_event_says_no_event_of_what_someone_had_done():
+    found = event_of("Aurangzeb had his elder brother Dara Shikoh executed in 1659.", "1659")
+
+    assert found.text == ""  # "Dara Shikoh executed" says he did it
+    assert found.sentence_cloze.startswith("Aurangzeb had")
+
+
 def test_find_event_asks_nothing_of_a_participle_read_as_a_clause():
     found = event_of(
         "A Northern Expedition sent against Beijing in 1853 was destroyed in 1855.", "1853", ("1855",)

@@ -288,3 +288,21 @@ def test_extract_facts_leaves_out_a_weekday_of_a_history_without_its_own_date() 
     assert ("Thursday", "a weekday in a text without a date of its own") in {
         (s.when, s.reason) for s in skipped
     }
+
+
+def test_extract_facts_never_calls_a_title_that_is_a_period_he() -> None:
+    text = (
+        "The Hundred Days was the period between Napoleon's return to Paris and the second restoration. "
+        "Napoleon left Elba in secret. He landed at Golfe-Juan on 1 March 1815."
+    )
+    facts = reference(text, "Hundred Days")
+
+    assert "Hundred Days" not in facts["1 March 1815"].cloze
+
+
+def test_extract_facts_says_the_title_as_its_first_sentence_does() -> None:
+    text = "The Black Death was a plague pandemic. By the early 1350s it had reached the cities of Russia."
+
+    assert reference(text, "Black Death")["the early 1350s"].cloze.startswith(
+        "By the ____ the Black Death had"
+    )

@@ -735,3 +735,13 @@ def test_jan_28_of_that_year_is_a_day_of_the_year_before():
     )
 
     assert day_mention.span == timespan.day(1986, 1, 28)
+
+
+def test_a_month_under_a_past_perfect_is_the_one_before_the_date_last_named():
+    (_, may, october) = find_dates(
+        "Ney was shot in Paris on 7 December, while Murat, who had declared for Napoleon and been "
+        "defeated at Tolentino in May, was executed in Calabria in October.",
+        previous=timespan.day(1815, 11, 20),
+    )
+
+    assert (may.span, october.span) == (timespan.month(1815, 5), timespan.month(1815, 10))

@@ -109,7 +109,13 @@ LEANING_START = re.compile(
     r"(?i)^(?:\w+\s+)?(?:which|whom|whose)\b|^The (?:first|second|third|fourth|last|\w+est),"
 )
 
+# "After the Frankish king Pepin attacked the lagoon", "Later, the Lombards ...": half of a sentence.
+JOINED_START = re.compile(
+    r"^(?:After|Before|When|While|Although|Though|Because|Since|Until|As|If|Once|Later|Then|Meanwhile|However)\b"
+)
+
 OPTION_CHECKS: dict[str, Callable[[str], bool]] = {
+    "half of a sentence": lambda text: bool(JOINED_START.match(text)),
     "leans on its sentence": lambda text: bool(LEANING_START.match(text)),
     "a date, not an event": lambda text: text[:1].isdigit(),  # "9 Thermidor Year II"
     "counted from elsewhere": lambda text: bool(COUNTED_FROM_ELSEWHERE.search(text)),

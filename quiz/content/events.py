@@ -90,6 +90,7 @@ NAMED_KINDS = frozenset(
     team squad club games colony empire kingdom republic dynasty
     """.split()
 )
+CAUSATIVES = frozenset({"have", "get", "see", "make", "watch", "hear", "let"})  # "had him executed"
 MIN_WORDS = 3  # an event of fewer words ("Rome fell") is too bare for "What happened in 476?"
 MAX_SENTENCE_WORDS = 40  # a longer sentence is asked through its clause alone
 # Words that point outside the sentence when nothing before them in it could be what they stand for.
@@ -484,10 +485,17 @@ class _Finder:
             body = "ended"  # "lasted until 1914": what happened in 1914 is the end
         text = _tidy(_join(subject, be, body))
         unasked = replace(unasked, sentence_cloze=self._sentence_cloze(selection))
+        caused = verb.dep == "ccomp" and self.tokens[verb.head].lemma in CAUSATIVES
+        bare = verb.tag == "VBN" and verb.dep in {"ccomp", "xcomp", "oprd"} and not be
+        if (caused or bare) and not any(c.dep in {"aux", "auxpass"} for c in children):
+            # "had his brother Dara Shikoh executed": "Dara Shikoh executed" says he did it
+            blanked = cloze if BLANK in cloze and not any(mark in cloze for mark in QUOTES) else ""
+            return replace(unasked, cloze=blanked, reason="a participle without its verb")
         if self._trailing_participle(verb):
             # "conquered by Spanish forces led by Francisco Pizarro between 1532 and 1572": the conquest's
             # date or the leading's? The sentence may be asked for its date, the participle never.
-            return replace(unasked, cloze=cloze, reason="the date may belong to the verb before")
+            blanked = cloze if BLANK in cloze and not any(mark in cloze for mark in QUOTES) else ""
+            return replace(unasked, cloze=blanked, reason="the date may belong to the verb before")
         if BLANK not in cloze:
             return replace(unasked, reason="the date cannot be blanked")
         if any(mark in cloze for mark in QUOTES):

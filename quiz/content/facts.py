@@ -270,6 +270,15 @@ class _DocumentParses:
         nouns |= {ALSO_CALLED[noun] for noun in nouns if noun in ALSO_CALLED}
         return frozenset(nouns | ({"building"} if nouns & BUILDING_NOUNS else set()))
 
+    @cached_property
+    def title_phrase(self) -> str:
+        """Return the title as the first sentence says it: "the Black Death" for "Black Death"."""
+        if self.sentences and (subject := subject_of(parse_sentences(self.sentences[:1])[0])):
+            phrase, _ = subject
+            if phrase.lower() == f"the {self.title.lower()}":
+                return phrase
+        return self.title
+
     @property
     def title_is_a_thing(self) -> bool:
         return bool(self.title_nouns) and not self.title_nouns & PERSON_NOUNS
@@ -301,7 +310,7 @@ class _DocumentContext:
                 found_kind = "singular"  # "Hagia Sophia ... is a former cathedral": an "it"
             other_person = not set(phrase.split()) & set(self.title.split())
             if found_kind == kind == "person" and _title_is_name(self.title) and other_person:
-                return _title_subject(self.title, kind)
+                return self._title_as(kind)
             if found_kind == kind == "singular" and " " not in phrase:
                 return None  # "Deregulation ... It bought National Airlines": a bare noun is rarely "it"
             if found_kind == kind:
@@ -310,8 +319,12 @@ class _DocumentContext:
                 return None  # another subject came between: the pronoun may be about it
         if self.index == 0:
             return None
-        if kind == "singular" and self.document.title_is_a_thing:
-            return self.title
+        return self._title_as(kind)
+
+    def _title_as(self, kind: str) -> str | None:
+        """Return the title as what a pronoun of this kind stands for, if the title can be one."""
+        if self.document.title_is_a_thing:  # "The Hundred Days was the period ...": never "he"
+            return self.document.title_phrase if kind == "singular" else None
         return _title_subject(self.title, kind)
 
     def _parses_before(self) -> list[Parse]:

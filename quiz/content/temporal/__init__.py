@@ -81,24 +81,31 @@ def _find(text: str, context: Context) -> list[Mention]:
     return merge_ranges(text, mentions)
 
 
+# "who had declared for Napoleon and been defeated ... in May": a time before the one last named.
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+){0,6}?(?:been\s+)?\w+(?:ed|en|wn|ght)\b")
 # A year written out in full, placed or not ("in the autumn of 1914" is left out, but says 1914).
 _WRITTEN_YEAR = re.compile(r"(?<![\d,.])(1\d{3}|20\d{2})(?![\d,.]\d)")
+_RECENT_DAYS = 183  # a day or month nearer the story than this is news, whatever came before
+_LONG_BEFORE = 10  # years: "bought a rival in 2017" is recent history; "the autumn of 1914" is not
 OLD_YEAR_REASON = "a day without a year after an earlier year: which year it is is not sure"
 
 
 def _after_an_old_year(text: str, start: int, context: Context, nearest: Span) -> bool:
     """Tell whether a past day or month comes just after a year long before the story: "The building
     suffered its worst ordeal in the autumn of 1914. On Sept. 19, ..." is 1914's, not last September.
-    A day of the story's own year ("took office in April", "must certify by Nov. 23") is left as it is."""
+    A day of the last half year ("took office in April", "must certify by Nov. 23") is left as it is."""
     published = context.published
-    if published is None or nearest.end.year >= published.year:
-        return False  # "in January" of the story's own year, or a day still to come
+    if published is None or nearest.end.year < datetime.MINYEAR:
+        return False
+    end = datetime.date(nearest.end.year, nearest.end.month, nearest.end.day)
+    if (published - end).days < _RECENT_DAYS:
+        return False  # "in January" of the story's own year, last November, or a day still to come
     # Only a sentence before that is wholly about the past: "It bought a rival in 2017 and ordered ships in
     # January" and "Eritrea won independence in 1993. Abiy, who took office in April, ..." are this year's.
     years = context.years_before
     return (
         bool(years)
-        and all(year <= published.year - 2 for year in years)
+        and all(year <= published.year - _LONG_BEFORE for year in years)
         and not _WRITTEN_YEAR.search(text, 0, start)
     )
 
@@ -125,7 +132,11 @@ def _mention(match: re.Match[str], text: str, context: Context) -> Mention | Non
     if resolved == NO_PUBLISHED and yearless and DATE_LEAD.search(text, 0, start):
         # With no publication date, "on 2 February" is the February of the date before it; "the
         # September 11 attacks" is a name, and no date before it says which September.
-        resolved = in_the_year_before(kind, groups, context) or NO_PUBLISHED
+        clause = max(
+            text.rfind(",", 0, start) + 1, start - 120
+        )  # "who had ... in May", not ", was ... in October"
+        earlier = bool(_PAST_PERFECT.search(text, max(0, clause), start))
+        resolved = in_the_year_before(kind, groups, context, earlier=earlier) or NO_PUBLISHED
     if yearless and not isinstance(resolved, str) and _after_an_old_year(text, start, context, resolved):
         resolved = OLD_YEAR_REASON
     span, reason = (None, resolved) if isinstance(resolved, str) else (resolved, "")

@@ -170,12 +170,15 @@ def _yearless(groups: dict[str, str], prefix: str, today: Point, tense: str | No
 _YEARLESS_PREFIXES = {"dm": "dm", "md": "md", "bare_month": "bm"}
 
 
-def in_the_year_before(kind: str, groups: dict[str, str], context: Context) -> Span | None:
+def in_the_year_before(
+    kind: str, groups: dict[str, str], context: Context, *, earlier: bool = False
+) -> Span | None:
     """Return a day or month without a year, in a text without a date of its own, after the date before it.
 
     It is the one nearest that date: "on 24 January 1848 ... Nine days later, on 2 February" is
     2 February 1848, "on 31 December 1855 ... on 3 January" the next January, and "the following day
-    [6 November 1956] ... on 2 November" four days back.
+    [6 November 1956] ... on 2 November" four days back. With `earlier` (a past perfect: "who had been
+    defeated in May"), it is the nearest before that date.
     """
     previous = context.previous
     if kind not in _YEARLESS_PREFIXES or previous is None or _coarser(Precision.YEAR, previous.precision):
@@ -194,7 +197,9 @@ def in_the_year_before(kind: str, groups: dict[str, str], context: Context) -> S
     if inside:  # "in 1848 ... on 28 December": that year's
         return inside[0]
     anchor = _day_count(previous.start)
-    return min(candidates, key=lambda span: abs(_day_count(span.start) - anchor))
+    if earlier:  # "shot on 7 December, while Murat, who had been defeated in May, ...": the May before
+        candidates = [span for span in candidates if span is not None and span.start < previous.start]
+    return min(candidates, key=lambda span: abs(_day_count(span.start) - anchor), default=None)
 
 
 def _day_count(point: Point) -> int:
