@@ -37,7 +37,7 @@ async def get(handler: PooledASGIHandler, path: str) -> int:
 
 
 def test_pooled_handler_runs_every_request_on_one_of_its_threads() -> None:
-    handler = PooledASGIHandler(threads=2)
+    handler = PooledASGIHandler(threads=2, overflow_after=30)
     threads: set[int] = set()
 
     def record(**_kwargs: object) -> None:
@@ -56,3 +56,15 @@ def test_pooled_handler_runs_every_request_on_one_of_its_threads() -> None:
 
     assert statuses == [200] * 12
     assert 1 <= len(threads) <= 2  # Django's own handler starts a thread per request: 12 of them
+
+
+def test_pooled_handler_serves_a_request_when_every_thread_is_busy() -> None:
+    handler = PooledASGIHandler(threads=1, overflow_after=0.05)
+    held = handler.executors.get_nowait()  # its one thread, taken as by a request stuck behind a lock
+
+    with ThreadPoolExecutor(max_workers=1) as runner:
+        status = runner.submit(asyncio.run, get(handler, "/health/")).result()
+
+    assert status == 200
+    assert handler.executors.empty()  # the overflow request took no thread of the pool
+    held.shutdown()
