@@ -12,6 +12,9 @@ BENCH_SECONDS ?= 10
 BENCH_WARMUP ?= 2
 BENCH_CONNECTIONS ?= 32
 BENCH_WORKERS ?=
+# ... then answer POSTs at a fixed rate (open loop): BENCH_OPEN_RATE a second for BENCH_OPEN_SECONDS.
+BENCH_OPEN_RATE ?= 100
+BENCH_OPEN_SECONDS ?= 20
 # make soak: SQLite, then PostgreSQL at SOAK_DATABASE_URL (skipped if unreachable; empty to skip).
 SOAK_SECONDS ?= 30
 SOAK_CONNECTIONS ?= 64
@@ -125,7 +128,8 @@ bench: $(INSTALLED)
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq wrk; } \
 		|| { echo "wrk is missing: install it with 'sudo apt-get install wrk'"; exit 1; }
 	$(MANAGE) bench_load --seconds $(BENCH_SECONDS) --warmup $(BENCH_WARMUP) \
-		--connections $(BENCH_CONNECTIONS) --seed $(BENCH_SEED) $(if $(BENCH_WORKERS),--workers $(BENCH_WORKERS))
+		--connections $(BENCH_CONNECTIONS) --seed $(BENCH_SEED) $(if $(BENCH_WORKERS),--workers $(BENCH_WORKERS)) \
+		--open-rate $(BENCH_OPEN_RATE) --open-seconds $(BENCH_OPEN_SECONDS)
 
 # Both engines run even when the first fails; the target fails if either did.
 SOAK := $(MANAGE) soak --seconds $(SOAK_SECONDS) --connections $(SOAK_CONNECTIONS) --seed $(BENCH_SEED)

@@ -92,14 +92,20 @@ DATABASES = {
     "default": dj_database_url.parse(
         # An empty DATABASE_URL means unset, as in `DATABASE_URL= make test`.
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        # No persistent connections: gunicorn serves the ASGI application (quizsite/gunicorn.py), where
-        # Django says to disable them. Measured: the soak on PostgreSQL with CONN_MAX_AGE=600 leaked
-        # connections until the server refused more ("too many clients already").
-        conn_max_age=0,
+        # Persistent connections on PostgreSQL: under ASGI each gunicorn worker runs its requests on
+        # QUIZ_REQUEST_THREADS long-lived threads (quizsite/asgi.py), one connection each, so a server
+        # holds at most workers x threads of them. Django's default handler, a thread per request, leaked
+        # them until PostgreSQL refused more ("too many clients already"). SQLite: see below.
+        conn_max_age=600,
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
+    # A connection per request on SQLite, as before: with persistent ones `make soak` got "database is
+    # locked" (1 and 3 answers in two runs) in the seconds after it killed a worker mid-write, though
+    # connecting costs 2.6-3.4 ms a request. The cause is not found yet.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
     # Tests get a file too, not shared-cache memory, where concurrent writers fail at once with "table is
     # locked" instead of queueing: the concurrency tests then meet SQLite as production does.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
@@ -228,3 +234,5 @@ QUIZ_FSRS_FUZZING = env_bool("QUIZ_FSRS_FUZZING", True)
 QUIZ_DESIRED_RETENTION = 0.9
 QUIZ_NEW_CARDS_PER_DAY = int(os.environ.get("QUIZ_NEW_CARDS_PER_DAY", "20"))
 QUIZ_ATTEMPT_SIZE = 10
+# Threads per gunicorn worker that run Django's synchronous code, each with its own database connection.
+QUIZ_REQUEST_THREADS = int(os.environ.get("QUIZ_REQUEST_THREADS", "4"))

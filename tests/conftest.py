@@ -90,7 +90,13 @@ def big_history(student: Any) -> Any:
         choices.setdefault(question_id, []).append((choice_id, is_correct))
     start = timezone.now() - datetime.timedelta(days=60)
     attempts = Attempt.objects.bulk_create(
-        Attempt(user=student, started_at=start + datetime.timedelta(hours=n), finished_at=start)
+        Attempt(
+            user=student,
+            started_at=start + datetime.timedelta(hours=n),
+            finished_at=start,
+            size=10,
+            answered=10,
+        )
         for n in range(500)
     )
     items = AttemptQuestion.objects.bulk_create(

@@ -66,7 +66,11 @@ def make_attempt_with_answers(
         Answer.objects.filter(user=user, question__in=choices).values_list("question_id", flat=True)
     )
     attempt = Attempt.objects.create(
-        user=user, started_at=min(moments, default=timezone.now()), finished_at=max(moments, default=None)
+        user=user,
+        started_at=min(moments, default=timezone.now()),
+        finished_at=max(moments, default=None),
+        size=count,
+        answered=count,
     )
     items = AttemptQuestion.objects.bulk_create(
         AttemptQuestion(
@@ -159,7 +163,10 @@ def make_review(
 def save_answers(rows: Iterable[tuple[AbstractBaseUser, Choice, bool]]) -> list[Answer]:
     """Save answers from (user, choice, is_first_try) rows, one attempt per student, in row order."""
     rows = list(rows)
-    attempts = {user.pk: Attempt(user=user) for user, _, _ in rows}
+    sizes = Counter(user.pk for user, _, _ in rows)
+    attempts = {
+        user.pk: Attempt(user=user, size=sizes[user.pk], answered=sizes[user.pk]) for user, _, _ in rows
+    }
     Attempt.objects.bulk_create(attempts.values())
     positions: Counter[int] = Counter()
     items = []

@@ -205,9 +205,14 @@ def test_invariants_find_half_written_rows(quizzes: list[AttemptQuestion], stude
     assert invariants.review_problems(start) == [
         f"answer {answered.answer.pk} has no review though its card is active"
     ]
-    assert invariants.attempt_problems() == [
-        f"attempt {missing.attempt_id} has 9 questions at positions 1..10"
-    ]
+    assert sorted(invariants.attempt_problems()) == sorted(
+        [
+            f"attempt {missing.attempt_id} has 9 questions at positions 1..10",
+            # The counters the answer's transaction keeps disagree with rows written behind its back.
+            f"attempt {answered.attempt_id} counts 10 questions and 0 answers, but has 10 and 1",
+            f"attempt {missing.attempt_id} counts 10 questions and 0 answers, but has 9 and 0",
+        ]
+    )
     problems, unacknowledged = invariants.acknowledged_problems(
         {(answered.attempt_id, 1): answered.choice_order[0]}
     )

@@ -265,7 +265,7 @@ def test_home_queries_stay_constant_with_large_content_and_history(
     )
     make_card_states(student, Flashcard.objects.all()[:1200], due=now - DAY)
 
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(8):
         page = home(signed_in)
 
     assert len(page.rows) == 11

@@ -196,7 +196,7 @@ def test_progress_queries_stay_constant_with_large_content_and_history(
     make_card_states(student, flashcards[:1000], due=noon(today + 3 * DAY))
     make_card_states(make_user(), flashcards, due=noon(today))
 
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(9):
         html = page_html(signed_in)
 
     found = Tables(html).tables

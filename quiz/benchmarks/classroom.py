@@ -96,8 +96,9 @@ def classroom_seed(*, students: int, answers: int, seed: int = 1, days: int = 60
                     AttemptQuestion(attempt=attempt, question_id=pk, position=position, choice_order=order)
                 )
             attempt.finished_at = attempt.started_at + datetime.timedelta(minutes=size)
+            attempt.size = attempt.answered = size
     AttemptQuestion.objects.bulk_create(items, batch_size=BATCH)
-    Attempt.objects.bulk_update(attempts, ["finished_at"], batch_size=BATCH)
+    Attempt.objects.bulk_update(attempts, ["finished_at", "size", "answered"], batch_size=BATCH)
 
     ability = {user.pk: rng.betavariate(4, 2) for user in users}
     seen: set[tuple[int, int]] = set()

@@ -64,18 +64,20 @@ def progress_lost(before: Snapshot, after: Snapshot) -> list[str]:
 
 
 def attempt_problems() -> list[str]:
-    """Return the attempts that are half written: questions missing, or finished with questions open."""
+    """Return the attempts that are half written: questions missing, finished with questions open, or
+    counters (`size`, `answered`) that disagree with the questions and answers stored."""
     attempts = Attempt.objects.annotate(
-        size=Count("items"),
+        items_count=Count("items"),
+        answers_count=Count("items__answer"),
         first=Min("items__position"),
         last=Max("items__position"),
         open=Count("items", filter=Q(items__answer__isnull=True)),
     )
     problems = [
         f"attempt {pk} has {size} questions at positions {first}..{last}"
-        for pk, size, first, last in attempts.exclude(size__gt=0, first=1, last=F("size")).values_list(
-            "pk", "size", "first", "last"
-        )
+        for pk, size, first, last in attempts.exclude(
+            items_count__gt=0, first=1, last=F("items_count")
+        ).values_list("pk", "items_count", "first", "last")
     ]
     problems += [
         f"attempt {pk} is marked finished with {open_} questions unanswered"
@@ -83,7 +85,15 @@ def attempt_problems() -> list[str]:
     ]
     problems += [
         f"attempt {pk} has every question answered but is not marked finished"
-        for pk in attempts.filter(finished_at__isnull=True, size__gt=0, open=0).values_list("pk", flat=True)
+        for pk in attempts.filter(finished_at__isnull=True, items_count__gt=0, open=0).values_list(
+            "pk", flat=True
+        )
+    ]
+    problems += [
+        f"attempt {pk} counts {size} questions and {answered} answers, but has {items} and {answers}"
+        for pk, size, answered, items, answers in attempts.exclude(
+            size=F("items_count"), answered=F("answers_count")
+        ).values_list("pk", "size", "answered", "items_count", "answers_count")
     ]
     return _few(problems)
 

@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from quiz.benchmarks.classroom import ATTEMPT_SIZE
+from quiz.benchmarks.open_loop import OpenLoopResult, open_loop_run
 from quiz.benchmarks.server import HOST, Server, engine, running_server, scratch_site_database, secret_key
 from quiz.benchmarks.traffic import (
     Request,
@@ -43,6 +44,9 @@ SCRIPT = Path(__file__).parent / "wrk" / "requests.lua"
 # The aims: the answer POST at least half as fast as hello, p99 under 50 ms, and no errors.
 AIM_ANSWER_RATIO = 0.5
 AIM_P99_MS = 50.0
+# Issue 14's bars, within one run: shares of hello's throughput, and the open loop's p99.
+AIM_RATIOS = {"answer POST": 0.15, "home": 0.15, "quiz page": 0.18}
+AIM_OPEN_LOOP_P99_MS = 100.0
 # wrk's own default of 2 s would drop slow responses from the percentiles; gunicorn gives up at 30 s.
 TIMEOUT_SECONDS = 30
 SPARE = 1.3  # unique POSTs prepared per request hello's rate allows
@@ -111,9 +115,57 @@ class EndpointResult:
 
 
 @dataclass
+class OpenLoopReport:
+    """The answer POSTs sent at a fixed rate, and what the database stored of them."""
+
+    result: OpenLoopResult
+    stored: int
+    unanswered: int  # sent, but no response (or a socket error) came back
+
+    @property
+    def errors(self) -> int:
+        return self.result.errors(ANSWER.status)
+
+    @property
+    def stored_matches(self) -> bool:
+        acknowledged = self.result.acknowledged(ANSWER.status)
+        return acknowledged <= self.stored <= acknowledged + self.unanswered
+
+    def line(self) -> str:
+        result = self.result
+        return (
+            f"open loop: {result.rate:.0f} answer POSTs/s for {result.seconds:.0f} s, {result.sent:,} sent: "
+            f"p50 {result.percentile(0.50):.1f} ms, p95 {result.percentile(0.95):.1f} ms, "
+            f"p99 {result.percentile(0.99):.1f} ms, max {max(result.latencies_ms, default=0):.1f} ms, "
+            f"{self.errors} errors; {self.stored:,} rows for {result.acknowledged(ANSWER.status):,} "
+            f"acknowledged (+{self.unanswered} unanswered); pacer late by at most {result.late_ms:.1f} ms"
+        )
+
+    def as_dict(self) -> dict[str, object]:
+        result = self.result
+        return {
+            "rate": result.rate,
+            "seconds": result.seconds,
+            "sent": result.sent,
+            "received": result.received,
+            "p50_ms": round(result.percentile(0.50), 1),
+            "p95_ms": round(result.percentile(0.95), 1),
+            "p99_ms": round(result.percentile(0.99), 1),
+            "max_ms": round(max(result.latencies_ms, default=0), 1),
+            "statuses": result.statuses,
+            "socket_errors": result.socket_errors,
+            "errors": self.errors,
+            "stored": self.stored,
+            "unanswered": self.unanswered,
+            "pacer_late_ms": round(result.late_ms, 1),
+        }
+
+
+@dataclass
 class LoadReport:
     facts: dict[str, object]
     endpoints: list[EndpointResult] = field(default_factory=list)
+    open_loop: OpenLoopReport | None = None
 
     def endpoint(self, name: str) -> EndpointResult:
         return next(result for result in self.endpoints if result.endpoint.name == name)
@@ -121,7 +173,17 @@ class LoadReport:
     def aims(self) -> dict[str, bool]:
         """Return whether each aim is met."""
         answer = self.endpoint("answer POST")
-        return {
+        aims = {
+            f"{name} >= {share} x hello throughput": self.endpoint(name).ratio >= share
+            for name, share in AIM_RATIOS.items()
+        }
+        if self.open_loop is not None:
+            p99 = self.open_loop.result.percentile(0.99)
+            aims[f"open loop p99 < {AIM_OPEN_LOOP_P99_MS:.0f} ms"] = p99 < AIM_OPEN_LOOP_P99_MS
+            aims["open loop: 0 errors, stored rows match acknowledged POSTs"] = (
+                self.open_loop.errors == 0 and self.open_loop.stored_matches
+            )
+        return aims | {
             f"answer POST >= {AIM_ANSWER_RATIO} x hello throughput": answer.ratio >= AIM_ANSWER_RATIO,
             f"p99 < {AIM_P99_MS:.0f} ms on every endpoint": all(
                 result.result.p99_ms < AIM_P99_MS for result in self.endpoints
@@ -155,6 +217,8 @@ class LoadReport:
                 f"{result.endpoint.name:<14} {result.result.rps:>8,.0f} {result.ratio:>8.2f} "
                 f"{result.result.p50_ms:>8.1f} {result.result.p99_ms:>8.1f} {result.errors:>7}  {stored}"
             )
+        if self.open_loop is not None:
+            lines += ["", self.open_loop.line()]
         return lines
 
     def as_dict(self) -> dict[str, object]:
@@ -173,6 +237,7 @@ class LoadReport:
                 }
                 for result in self.endpoints
             ],
+            "open_loop": self.open_loop.as_dict() if self.open_loop else None,
             "aims": self.aims(),
         }
 
@@ -234,6 +299,8 @@ class LoadOptions:
     students: int = 200
     answers: int = 20_000
     seed: int = 1
+    open_rate: int = 100  # answer POSTs a second in the open loop; 0 skips it
+    open_seconds: int = 20
 
 
 def load_benchmark(options: LoadOptions, *, on_progress: Callable[[str], object] = print) -> LoadReport:
@@ -299,6 +366,8 @@ class _Run:
         report.facts["ratings_prepared"] = len(ratings)
         stored = Review.objects.filter(pk__gt=mark, source=ReviewSource.REVIEW)
         report.endpoints.append(self.measure(RATING, ratings, stored=stored.count))
+        if self.options.open_rate:
+            report.open_loop = self.open_loop()
         report.facts["load_average_after"] = os.getloadavg()
         for result in report.endpoints:
             result.ratio = result.result.rps / hello.result.rps if hello.result.rps else 0.0
@@ -339,6 +408,28 @@ class _Run:
             acknowledged=sum(run.acknowledged(endpoint.status) for run in runs),
             unanswered=sum(run.sent - run.requests for run in runs),
         )
+
+    def open_loop(self) -> OpenLoopReport:
+        """Answer at a fixed rate, each POST a question of its own, as a class answering at its own pace."""
+        rate, seconds = self.options.open_rate, self.options.open_seconds
+        self.on_progress(f"  open loop: {rate} answer POSTs a second for {seconds} s...")
+        count = rate * seconds
+        items = attempts_open(user_ids=list(self.sessions), count=-(-count // ATTEMPT_SIZE), rng=self.rng)
+        opened = Attempt.objects.filter(pk__gte=min(item.attempt_id for item in items))
+        owner = {pk: self.sessions[user_id] for pk, user_id in opened.values_list("pk", "user_id")}
+        items.sort(key=lambda item: (item.position, item.attempt_id))
+        answers = [answer_request(item, owner[item.attempt_id], self.rng) for item in items]
+        result = open_loop_run(
+            host=HOST,
+            port=self.server.port,
+            requests=answers,
+            csrf_secret=self.csrf,
+            rate=rate,
+            seconds=seconds,
+            connections=self.options.connections,
+        )
+        stored = Answer.objects.filter(item__attempt__in=opened).count()
+        return OpenLoopReport(result, stored=stored, unanswered=result.sent - result.received)
 
     def facts(self, size: SiteSize) -> dict[str, object]:
         """Return the facts of the machine, the setup and the data, for the report."""

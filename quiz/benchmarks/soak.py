@@ -266,13 +266,24 @@ def soak_test(options: SoakOptions, *, on_progress: Callable[[str], object] = pr
             env = production_env(database_url=url, secret_key=secret)
             _load(server, queues, options, report, reload=lambda: _reload(env, edited))
             report.facts["load_average_after"] = os.getloadavg()
-        # gunicorn's own complaints, such as the killed worker and any worker timeout.
+        # gunicorn's own complaints, such as the killed worker and any worker timeout, and each 500's
+        # record from Django (settings.LOGGING: "<time> ERROR django.request ...") with its exception.
         report.server_log = [
-            line for line in server.log_tail(200).splitlines() if "[ERROR]" in line or "CRITICAL" in line
+            line
+            for line in server.log_tail(2000).splitlines()
+            if "[ERROR]" in line or "CRITICAL" in line or " ERROR django." in line or _exception_line(line)
         ]
         on_progress("Checking the database...")
         _check(report, start)
     return report
+
+
+def _exception_line(line: str) -> bool:
+    """Tell whether a traceback line names the exception raised ("OperationalError: database is locked")."""
+    name = line.split(":", 1)[0]
+    return (
+        ":" in line and not line.startswith(" ") and name.rsplit(".", 1)[-1].endswith(("Error", "Exception"))
+    )
 
 
 def corpus_edit(source: Path, target: Path, *, documents: int, seed: int) -> tuple[str, str]:

@@ -127,7 +127,8 @@ def attempts_open(*, user_ids: Sequence[int], count: int, rng: random.Random) ->
     for question_id, pk in Choice.objects.active().values_list("question_id", "pk"):
         choices.setdefault(question_id, []).append(pk)
     attempts = Attempt.objects.bulk_create(
-        (Attempt(user_id=user_ids[index % len(user_ids)]) for index in range(count)), batch_size=BATCH
+        (Attempt(user_id=user_ids[index % len(user_ids)], size=ATTEMPT_SIZE) for index in range(count)),
+        batch_size=BATCH,
     )
     items = []
     for attempt in attempts:

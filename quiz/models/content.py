@@ -6,11 +6,12 @@ place. Content is never deleted: rows that leave the documents get `is_active=Fa
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.db import models
 from django.db.models import Count, F, Q
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from quiz.content import timespan
@@ -187,6 +188,33 @@ class Flashcard(models.Model):
         return (self.key,)
 
 
+class ContentStampQuerySet(models.QuerySet):
+    def token(self) -> uuid.UUID | None:
+        """Return the current token, None before the first change."""
+        return self.filter(pk=1).values_list("token", flat=True).first()
+
+    def bump(self) -> None:
+        """Give the content a new token, in the caller's transaction, so every process drops its copy."""
+        token = uuid.uuid4()  # random, not a counter: a rolled-back change must not come back as a new one
+        if not self.filter(pk=1).update(token=token):
+            self.create(pk=1, token=token)
+
+
+class ContentStamp(models.Model):
+    """One row whose token changes with every change of the content, so processes know their copy is stale.
+
+    Each process keeps the content its pages show in memory (quiz.services.content_cache) and compares this
+    token, one small query per request, before using it.
+    """
+
+    token = models.UUIDField(default=uuid.uuid4)
+
+    objects = ContentStampQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return str(self.token)
+
+
 # Fixtures leave these out, but loaddata saves whole rows, so it would reset them to their defaults.
 LOCAL_FIELDS: dict[type[models.Model], tuple[str, ...]] = {
     Document: ("reloaded_at",),
@@ -204,3 +232,22 @@ def keep_local_fields(sender: type[models.Model], instance: models.Model, raw: b
     current = sender._base_manager.filter(pk=instance.pk).values(*names).first()
     for name, value in (current or {}).items():
         setattr(instance, name, value)
+
+
+@receiver(post_save, sender=Document)
+@receiver(post_save, sender=Fact)
+@receiver(post_save, sender=Question)
+@receiver(post_save, sender=Choice)
+@receiver(post_save, sender=Flashcard)
+@receiver(post_delete, sender=Document)
+@receiver(post_delete, sender=Fact)
+@receiver(post_delete, sender=Question)
+@receiver(post_delete, sender=Choice)
+@receiver(post_delete, sender=Flashcard)
+def content_stamp_bump(sender: type[models.Model], **_kwargs: Any) -> None:  # noqa: ARG001
+    """Mark the content changed when a row is saved one at a time: loaddata, the admin, a shell.
+
+    As Django's sites framework clears its cache of Site: a save anywhere must reach every process's copy.
+    `reload_content` writes with SQL of its own and bumps the stamp itself, once.
+    """
+    ContentStamp.objects.bump()

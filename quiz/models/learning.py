@@ -35,6 +35,9 @@ class Attempt(models.Model):
     )
     started_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Kept by the services in the answer's transaction, so no page counts the items or their answers.
+    size = models.PositiveSmallIntegerField(default=0, help_text="How many questions it asks.")
+    answered = models.PositiveSmallIntegerField(default=0, help_text="How many of them are answered.")
 
     class Meta:
         indexes = (models.Index(fields=("user", "started_at"), name="quiz_attempt_user_started"),)
@@ -52,6 +55,13 @@ class Attempt(models.Model):
         return self.finished_at is not None
 
 
+class AttemptQuestionQuerySet(models.QuerySet):
+    def next_unanswered(self, *, attempt_id: int, user: models.Model) -> AttemptQuestion | None:
+        """Return the user's attempt's first unanswered question, with the attempt; None if none is left."""
+        items = self.select_related("attempt").filter(attempt__pk=attempt_id, attempt__user=user)
+        return items.filter(answer__isnull=True).order_by("position").first()
+
+
 class AttemptQuestion(models.Model):
     """One question of an attempt, with the order its options are shown in."""
 
@@ -59,6 +69,8 @@ class AttemptQuestion(models.Model):
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="attempt_items")
     position = models.PositiveSmallIntegerField(help_text="1 for the first question.")
     choice_order = models.JSONField(help_text="The ids of the question's choices, as shown.")
+
+    objects = AttemptQuestionQuerySet.as_manager()
 
     class Meta:
         ordering = ("position",)

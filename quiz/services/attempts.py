@@ -22,6 +22,7 @@ from quiz.models import (
     Document,
     Question,
 )
+from quiz.services.content_cache import Content, content_current
 from quiz.services.scheduling import answer_schedule
 
 
@@ -47,7 +48,7 @@ def attempt_start(
         return None
     try:
         with transaction.atomic():
-            attempt = Attempt.objects.create(user=user, document=document, token=token)
+            attempt = Attempt.objects.create(user=user, document=document, token=token, size=len(questions))
     except IntegrityError:  # the same form, submitted twice at once
         return Attempt.objects.get(user=user, token=token)
     _add_items(attempt, questions, rng)
@@ -69,20 +70,22 @@ def attempt_retry(*, attempt: Attempt, rng: random.Random | None = None) -> Atte
         return None
     try:
         with transaction.atomic():
-            retry = Attempt.objects.create(user=attempt.user, document=attempt.document, retry_of=attempt)
+            retry = Attempt.objects.create(
+                user=attempt.user, document=attempt.document, retry_of=attempt, size=len(missed)
+            )
     except IntegrityError:
         return Attempt.objects.get(retry_of=attempt)
     _add_items(retry, missed, rng or random.Random())
     return retry
 
 
-@transaction.atomic
 def answer_submit(
     *,
     item: AttemptQuestion,
     choice: Choice,
     response_ms: int | None = None,
     now: datetime.datetime | None = None,
+    content: Content | None = None,
 ) -> tuple[Answer, bool]:
     """Store the answer to an attempt's question once, feed it to the schedule, and return it.
 
@@ -91,10 +94,38 @@ def answer_submit(
     """
     if choice.pk not in item.choice_order:
         raise ValueError("The choice is not an option of this question.")
-    # One answer at a time per attempt: whichever stores the last answer then sees every other one and
-    # finishes the attempt, even when two tabs answer its last two questions at once.
-    item.attempt = attempt = Attempt.objects.select_for_update().get(pk=item.attempt_id)
+    content = content or content_current()
     now = now or timezone.now()
+    try:
+        return _answer_store(
+            item=item, choice=choice, response_ms=response_ms, now=now, content=content
+        ), True
+    except IntegrityError:
+        # The whole transaction is undone, with no savepoints to pay for on the way. A double or replayed
+        # submit finds the item's answer stored (one answer per item); otherwise another request created
+        # this card's schedule between the read and the insert (two quizzes at once, or a quiz and a
+        # review), and this answer, still new, is stored again over that schedule.
+        if (stored := Answer.objects.select_related("choice").filter(item=item).first()) is not None:
+            item.attempt.refresh_from_db(fields=("answered", "finished_at"))
+            return stored, False
+    return _answer_store(item=item, choice=choice, response_ms=response_ms, now=now, content=content), True
+
+
+@transaction.atomic
+def _answer_store(
+    *,
+    item: AttemptQuestion,
+    choice: Choice,
+    response_ms: int | None,
+    now: datetime.datetime,
+    content: Content,
+) -> Answer:
+    # One answer at a time per attempt: whichever stores the last answer sees every other one counted and
+    # finishes the attempt, even when two tabs answer its last two questions at once.
+    attempt = item.attempt
+    answered, size = (
+        Attempt.objects.select_for_update().filter(pk=attempt.pk).values_list("answered", "size").get()
+    )
     answer = Answer(
         item=item,
         user_id=attempt.user_id,
@@ -107,17 +138,18 @@ def answer_submit(
         response_ms=response_ms,
         answered_at=now,
     )
-    try:
-        with transaction.atomic():
-            answer.save()
-    except IntegrityError:
-        # A double or replayed submit: the item's answer is already stored (one answer per item).
-        return Answer.objects.get(item=item), False
-    answer_schedule(answer=answer)
-    if not AttemptQuestion.objects.filter(attempt=attempt, answer__isnull=True).exists():
+    answer.save(force_insert=True)
+    answer_schedule(answer=answer, flashcard=content.flashcard(item.question.fact_id, _card_asked(item)))
+    attempt.answered = answered + 1
+    attempt.size = size
+    if attempt.answered >= size:
         attempt.finished_at = now
-        attempt.save(update_fields=["finished_at"])
-    return answer, True
+    attempt.save(update_fields=["answered", "finished_at"])
+    return answer
+
+
+def _card_asked(item: AttemptQuestion) -> str:
+    return CARD_ASKED[Asks(item.question.asks)]
 
 
 def _pick_questions(*, user: object, document: Document | None, size: int, rng: random.Random) -> list[int]:

@@ -16,7 +16,8 @@ from django.db.models.functions import TruncDate
 from django.utils import dateformat, timezone
 
 from quiz.charts import BarChart, bar_chart
-from quiz.models import Answer, CardStage, CardState, Document, Review
+from quiz.models import Answer, CardStage, CardState, Review
+from quiz.services.content_cache import Content, content_current
 
 ALL_DOCUMENTS = "All documents"
 
@@ -80,21 +81,15 @@ def new_cards_left(*, user: Model, now: datetime.datetime) -> int:
     return max(0, settings.QUIZ_NEW_CARDS_PER_DAY - introduced)
 
 
-def document_progress(*, user: Model, now: datetime.datetime) -> list[DocumentProgress]:
-    """Return the "all documents" total, then one row per active document, by title, in three queries."""
-    documents = (
-        Document.objects.active()
-        .annotate(
-            fact_count=Count("facts", filter=Q(facts__is_active=True), distinct=True),
-            card_count=Count(
-                "facts__flashcards",
-                filter=Q(facts__is_active=True, facts__flashcards__is_active=True),
-                distinct=True,
-            ),
-        )
-        .order_by("title", "key")
-        .values_list("pk", "title", "fact_count", "card_count")
-    )
+def document_progress(
+    *, user: Model, now: datetime.datetime, content: Content | None = None
+) -> list[DocumentProgress]:
+    """Return the "all documents" total, then one row per active document, by title.
+
+    Three queries: the content stamp (the documents and their counts come from the content cache), the
+    student's schedules by document, and today's new cards.
+    """
+    documents = (content or content_current()).document_counts()
     # Only this student's schedules are read, grouped by document; other students' rows are never joined.
     states = {
         row["flashcard__fact__document"]: row

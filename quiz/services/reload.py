@@ -17,7 +17,7 @@ from django.db.models.constants import OnConflict
 from django.utils import timezone
 
 from quiz.content.collection import Collection
-from quiz.models import Document
+from quiz.models import ContentStamp, Document
 from quiz.services.rows import ModelRows, Values, content_rows
 
 RETIRE_CHUNK = 500  # primary keys per UPDATE, below SQLite's limit of 999 parameters
@@ -62,6 +62,9 @@ def content_reload(*, collection: Collection, dry_run: bool = False) -> ReloadSu
             counts[name], ids[level.model] = _level_reload(
                 cursor, level, parent_ids=parent_ids, stamp=stamps.get(level.model, {})
             )
+    # In this transaction: a request that starts once the reload is committed finds the new token and drops
+    # its process's copy of the old content (quiz.services.content_cache).
+    ContentStamp.objects.bump()
     if dry_run:
         transaction.set_rollback(True)
     return ReloadSummary(counts)

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from quiz.models import CARD_ASKED, Answer, CardStage, CardState, Flashcard, Rating, Review, ReviewSource
+from quiz.models import Answer, CardStage, CardState, Flashcard, Rating, Review, ReviewSource
 from quiz.services.reviews import new_cards_left
 
 
@@ -62,49 +62,45 @@ def card_review(
         return state, False
     if state is None and new_cards_left(user=user) == 0:
         raise NewCardLimitReached
-    return _apply(
-        user_id=user.pk,
-        flashcard=flashcard,
-        state=state,
-        rating=rating,
-        source=ReviewSource.REVIEW,
-        answer=None,
-        duration_ms=duration_ms,
-        now=now or timezone.now(),
-    )
+    try:
+        # A savepoint only where a concurrent first rating can collide with this one: a new card's insert.
+        with transaction.atomic(savepoint=state is None):
+            applied = _apply(
+                user_id=user.pk,
+                flashcard=flashcard,
+                state=state,
+                rating=rating,
+                source=ReviewSource.REVIEW,
+                answer=None,
+                duration_ms=duration_ms,
+                now=now or timezone.now(),
+            )
+    except IntegrityError:
+        # Another request created this schedule first: that request's rating stands, this one is a double.
+        return CardState.objects.get(user=user, flashcard=flashcard), False
+    return applied, True
 
 
-def answer_schedule(*, answer: Answer) -> CardState | None:
-    """Rate the flashcard that the answer's question exercises, if it is still in the documents."""
-    direction = CARD_ASKED[answer.question.asks]
-    flashcard = (
-        Flashcard.objects.active().filter(fact_id=answer.question.fact_id, direction=direction).first()
-    )
+def answer_schedule(*, answer: Answer, flashcard: Flashcard | None) -> CardState | None:
+    """Rate the flashcard that the answer's question exercises (None: it left the documents).
+
+    Call it in the answer's transaction. It takes no savepoint: if another request created the card's
+    schedule between the read and the insert, the IntegrityError undoes the whole answer, which
+    `answer_submit` then stores again.
+    """
     if flashcard is None:
         return None
-    rating = quiz_rating(is_correct=answer.is_correct, response_ms=answer.response_ms)
-
-    def rate() -> tuple[CardState, bool]:
-        state = (
-            CardState.objects.select_for_update().filter(user_id=answer.user_id, flashcard=flashcard).first()
-        )
-        return _apply(
-            user_id=answer.user_id,
-            flashcard=flashcard,
-            state=state,
-            rating=rating,
-            source=ReviewSource.QUIZ,
-            answer=answer,
-            duration_ms=answer.response_ms,
-            now=answer.answered_at,
-        )
-
-    state, applied = rate()
-    if not applied:
-        # Another answer created this card's schedule between the read and the insert (two quizzes at
-        # once, or a quiz and a review). Unlike a doubled rating, this answer is new: rate that schedule.
-        state, applied = rate()
-    return state
+    state = CardState.objects.select_for_update().filter(user_id=answer.user_id, flashcard=flashcard).first()
+    return _apply(
+        user_id=answer.user_id,
+        flashcard=flashcard,
+        state=state,
+        rating=quiz_rating(is_correct=answer.is_correct, response_ms=answer.response_ms),
+        source=ReviewSource.QUIZ,
+        answer=answer,
+        duration_ms=answer.response_ms,
+        now=answer.answered_at,
+    )
 
 
 def _apply(
@@ -117,7 +113,8 @@ def _apply(
     answer: Answer | None,
     duration_ms: int | None,
     now: datetime.datetime,
-) -> tuple[CardState, bool]:
+) -> CardState:
+    """Apply a rating to a card's schedule (None: its first) and log it; an IntegrityError if one was made."""
     stage_before = state.stage if state else None
     now = now.astimezone(datetime.UTC)  # fsrs accepts only datetime.UTC
     card, _log = scheduler().review_card(
@@ -132,12 +129,7 @@ def _apply(
     state.due = card.due
     state.last_review = card.last_review
     state.reviews += 1
-    try:
-        with transaction.atomic():
-            state.save()
-    except IntegrityError:
-        # Another request created this schedule first: that request's rating stands, this one is a double.
-        return CardState.objects.get(user_id=user_id, flashcard=flashcard), False
+    state.save()
     Review.objects.create(
         user_id=user_id,
         flashcard=flashcard,
@@ -149,7 +141,7 @@ def _apply(
         reviewed_at=now,
         duration_ms=duration_ms,
     )
-    return state, True
+    return state
 
 
 def _card(state: CardState | None, flashcard: Flashcard, now: datetime.datetime) -> fsrs.Card:

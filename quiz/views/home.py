@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 from quiz.forms import JoinClassForm
 from quiz.models import SchoolClass
 from quiz.services.assignments import student_assignments
+from quiz.services.content_cache import content_current
 from quiz.services.progress import document_progress
 
 
@@ -27,7 +28,7 @@ def classes_context(request: HttpRequest, form: JoinClassForm | None = None) -> 
 
 def home_context(request: HttpRequest, form: JoinClassForm | None = None) -> dict[str, object]:
     """Return the whole home page's context, with the join form as given (bound, with errors) or empty."""
-    total, *documents = document_progress(user=request.user, now=timezone.now())
+    total, *documents = document_progress(user=request.user, now=timezone.now(), content=content_current())
     # One fresh token per start form, so a form submitted twice starts one quiz, not two.
     rows = [{"progress": row, "token": uuid.uuid4()} for row in (total, *documents)] if documents else []
     return {"total": total, "rows": rows, **classes_context(request, form)}

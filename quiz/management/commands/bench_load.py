@@ -30,6 +30,10 @@ class Command(BaseCommand):
         parser.add_argument("--students", type=positive_int, default=200, help="students with history")
         parser.add_argument("--answers", type=positive_int, default=20_000, help="answers of their history")
         parser.add_argument("--seed", type=int, default=1, help="seed of the corpus and the class")
+        parser.add_argument(
+            "--open-rate", type=int, default=100, help="answer POSTs a second of the open loop (0: none)"
+        )
+        parser.add_argument("--open-seconds", type=positive_int, default=20, help="seconds of the open loop")
         parser.add_argument("--output", type=Path, help="JSON file (default: bench/load-<engine>.json)")
 
     def handle(self, **options: Any) -> None:
