@@ -489,13 +489,11 @@ class _Finder:
         bare = verb.tag == "VBN" and verb.dep in {"ccomp", "xcomp", "oprd"} and not be
         if (caused or bare) and not any(c.dep in {"aux", "auxpass"} for c in children):
             # "had his brother Dara Shikoh executed": "Dara Shikoh executed" says he did it
-            blanked = cloze if BLANK in cloze and not any(mark in cloze for mark in QUOTES) else ""
-            return replace(unasked, cloze=blanked, reason="a participle without its verb")
+            return replace(unasked, cloze=_askable(cloze), reason="a participle without its verb")
         if self._trailing_participle(verb):
             # "conquered by Spanish forces led by Francisco Pizarro between 1532 and 1572": the conquest's
             # date or the leading's? The sentence may be asked for its date, the participle never.
-            blanked = cloze if BLANK in cloze and not any(mark in cloze for mark in QUOTES) else ""
-            return replace(unasked, cloze=blanked, reason="the date may belong to the verb before")
+            return replace(unasked, cloze=_askable(cloze), reason="the date may belong to the verb before")
         if BLANK not in cloze:
             return replace(unasked, reason="the date cannot be blanked")
         if any(mark in cloze for mark in QUOTES):
@@ -1222,6 +1220,11 @@ def _join(subject: str, be: str, body: str) -> str:
     if be:  # "The novel Dust" + "was" + "published in ____"
         return " ".join(part for part in (subject, be, body) if part)
     return f"{subject} {body}" if subject else body
+
+
+def _askable(cloze: str) -> str:
+    """Return a cloze that has its blank and quotes no one, or ""."""
+    return cloze if BLANK in cloze and not any(mark in cloze for mark in QUOTES) else ""
 
 
 def _words(text: str) -> int:

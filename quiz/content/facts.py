@@ -410,13 +410,14 @@ def _cloze(event: Event, span: Span, others: list[Span]) -> tuple[str, str]:
     ...; the Republic was proclaimed on ____"): then the clause alone, if it says what it is about.
     """
     whole = event.sentence_cloze
-    if whole and MASK not in hide(whole, span) and not any(_near(other, span) for other in others):
+    clean = bool(whole) and MASK not in hide(whole, span)
+    if clean and not any(_near(other, span) for other in others):
         if vague_stem(whole, whole=True):  # "A poor harvest in ____ drove up the price of bread"
             return whole, "the sentence does not say what it is about"
         return whole, ""
     if not event.cloze:
         return "", ""
-    if whole and event.cut and MASK not in hide(whole, span):
+    if clean and event.cut:
         return "", "the other dates of the sentence would give the answer away"
     if MASK in hide(event.cloze, span):  # "the Nika riots of 532" beside 532–537
         return event.cloze, "the date cannot be hidden without hiding another"
