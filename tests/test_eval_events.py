@@ -132,12 +132,15 @@ def score(part: str, kind: str | None = None) -> Scores:
 # The recall floors of reference (dev) and of the held-out part were lowered once, by 0.05, when date
 # questions moved to whole sentences and a clause that does not say what it is about ("A treaty was
 # signed in Paris in ____") or that lost another date of its sentence stopped being asked: blind ratings
-# judge what is shown, and a vague or garbled question shown is worse than none.
+# judge what is shown, and a vague or garbled question shown is worse than none. Reference (dev) recall
+# and held-out reference event texts were lowered by 0.05 again (0.76 -> 0.74 and 0.80 -> 0.79 when
+# measured) when a bare "the crew", "the disease" or "the two powers" stopped being asked in articles
+# of reference too: the seventh blind rating asked "which one?" of one item in eight.
 FLOORS = {
     ("dev", "news"): {"recall": 0.55, "precision": 0.85, "event_accuracy": 0.95},
-    ("dev", "reference"): {"recall": 0.75, "precision": 0.8, "event_accuracy": 0.95},
+    ("dev", "reference"): {"recall": 0.7, "precision": 0.8, "event_accuracy": 0.95},
     ("test", "news"): {"recall": 0.55, "precision": 0.85, "event_accuracy": 0.95},
-    ("test", "reference"): {"recall": 0.7, "precision": 0.85, "event_accuracy": 0.8},
+    ("test", "reference"): {"recall": 0.7, "precision": 0.85, "event_accuracy": 0.75},
 }
 
 

@@ -102,6 +102,9 @@ EVENTS = [
      "Seven expeditions were sent out by the Ming dynasty between ____"),
     ("Especially the New York Central was formed in 1853.", "1853", "The New York Central was formed",
      "The New York Central was formed in ____"),
+    # The antecedent of "who" loses the word that tied it to the noun before: not "Later, the Lombards".
+    ("People fled before the Huns and, later, the Lombards, who entered Italy in 568.", "568",
+     "The Lombards entered Italy", "The Lombards entered Italy in ____"),
 ]  # fmt: skip
 
 

@@ -220,7 +220,7 @@ def test_extract_facts_keeps_to_the_clause_when_the_sentence_would_give_the_answ
     ("text", "reason"),
     [
         (
-            "Under Justinian I, who suppressed the Nika riots of 532, the church was rebuilt between 532 and 537.",
+            "Under Justinian I, who suppressed the Nika riots of 532, Hagia Sophia was rebuilt between 532 and 537.",
             "the date cannot be hidden without hiding another",
         ),
         (

@@ -117,6 +117,35 @@ def test_a_bare_subject_of_a_reference_text_is_what_the_text_is_about():
     assert asked(text, published=None)[0][1:] == (True, "")
 
 
+@pytest.mark.parametrize(
+    ("text", "is_asked"),
+    [
+        # Which crew, which disease, which two powers? The title of an article of reference does not say.
+        ("The crew splashed down in the Pacific on 24 July 1969.", False),
+        ("The disease returned with far greater severity in 1848.", False),
+        ("The two powers declared war on Russia in March 1854.", False),
+        # Its "city" or "republic" is the one it is about.
+        ("The city was rebuilt after the earthquake of 1755.", True),
+        ("The republic was proclaimed from the balcony of the city hall on 5 October 1910.", True),
+        # A capital names it: "the Asian financial crisis".
+        ("The Asian financial crisis struck the region in 1997.", True),
+    ],
+)
+def test_a_bare_subject_of_a_reference_text_is_asked_only_when_its_title_says_which(text, is_asked):
+    [(_, was_asked, reason)] = asked(text, published=None)
+    assert (was_asked, reason) == (is_asked, "" if is_asked else "no named subject")
+
+
+def test_a_short_title_names_the_bare_noun_it_ends_with():
+    text = "The outbreak began on 31 August 1854 near a pump in Broad Street."
+    document = Document(name="cholera.txt", title="The Broad Street cholera outbreak", text=text)
+    [fact] = extract_facts(document)[0]
+    assert (fact.asked, fact.event) == (
+        True,
+        "The Broad Street cholera outbreak began near a pump in Broad Street",
+    )
+
+
 def test_an_inferred_publication_date_never_makes_a_past_event_a_forecast():
     text = "The canal was widened in 1907. Today it carries 30,000 ships. It was last closed on 3 June 1995."
     assert ("1907", True, "") in asked(text, published=None)

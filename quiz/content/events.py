@@ -82,12 +82,21 @@ FUTURE_MODALS = frozenset({"will", "shall", "would", "could", "might", "may"})
 # "the first general election followed in July 1890", never "the election (was) followed".
 INTRANSITIVE = frozenset({"follow", "come", "happen", "occur", "arrive", "die", "last", "fall", "rise"})
 BARE_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-# Nouns of things that have names: bare, "the city" or "the committee" leaves a student asking which.
-NAMED_KINDS = frozenset(
+DEFINITE = BARE_DETERMINERS - {"a", "an"}  # "a fire destroyed the library" tells of a fire of its own
+# Nouns that in an article of reference almost always mean the one its title is about: "the city" of
+# "History of Lisbon", "the government" of "Meiji Restoration". In news, which city? A headline rarely says.
+TITLE_KINDS = frozenset(
     """
     city town capital village country countries nation state province region island port river pass
-    company firm group bank carrier airline agency committee council ministry government party court
-    team squad club games colony empire kingdom republic dynasty
+    colony empire kingdom republic settlement government regime monarchy king queen emperor ruler family
+    """.split()
+)
+# Nouns of other things that have names: bare, "the committee" or "the crew" leaves a student asking which.
+NAMED_KINDS = TITLE_KINDS | frozenset(
+    """
+    company firm group bank carrier airline agency committee council ministry party court team squad
+    club games dynasty army armies navy fleet crew expedition mission powers allies rivals victor
+    excavation dig disease epidemic outbreak economy
     """.split()
 )
 CAUSATIVES = frozenset({"have", "get", "see", "make", "watch", "hear", "let"})  # "had him executed"
@@ -124,7 +133,7 @@ class Event:
     future: bool = False  # the dated verb has a modal of the future ("will", "could")
     preposition: str = ""  # the preposition before the date: "in", "since", "from"
     present: bool = False  # a state, not an event: "remains", "is taught", "was still running"
-    unnamed: bool = False  # the subject is a bare "the city" or "a committee" that nothing names
+    unnamed: str = ""  # the noun of a bare subject that nothing names: "city" of "the city"
     sentence_cloze: str = ""  # the whole sentence with the date blanked, when it reads on its own
     cut: bool = False  # another date's phrase was cut out of the clause ("spent much [of the 1430s]")
 
@@ -625,25 +634,30 @@ class _Finder:
                 return True
         return False
 
-    def _unnamed(self, verb: Token, said: str) -> bool:
-        """Tell whether the clause's subject is a common noun that no name, here or before, pins down.
+    def _unnamed(self, verb: Token, said: str) -> str:
+        """Return the noun of the clause's subject when it is a common noun that no name, here or
+        before, pins down, else "".
 
         "The city hosted the Winter Olympics" or "the committee met": which city, which committee?
         A subject said from elsewhere (`said`) counts by its words.
         """
         if said:
             words = said.split()
-            bare = words[0].lower() in BARE_DETERMINERS and not any(word[:1].isupper() for word in words[1:])
-            return bare and words[-1].lower() in NAMED_KINDS
+            bare = words[0].lower() in DEFINITE and not any(word[:1].isupper() for word in words[1:])
+            return words[-1].lower() if bare and words[-1].lower() in NAMED_KINDS else ""
         subject = next((c for c in self._subjects(verb) if c.dep in {"nsubj", "nsubjpass"}), None)
         if subject is None or subject.pos != "NOUN":
-            return False
+            return ""
         words = self.parse.subtree(subject.i) - self._other_clauses(subject.i)
         if words & (set(self.replace) | self.dropped):
-            return False  # named from an earlier sentence or the title: "the canal" -> "the Kiel Canal"
+            return ""  # named from an earlier sentence or the title: "the canal" -> "the Kiel Canal"
         first = self.tokens[min(words)]
-        bare = first.lower in BARE_DETERMINERS and not any(self.tokens[i].pos == "PROPN" for i in words)
-        return bare and subject.lower in NAMED_KINDS
+        # "The Asian financial crisis", "the two German states": a capital names the thing.
+        named = any(
+            self.tokens[i].pos == "PROPN" or self.tokens[i].text[:1].isupper() for i in words - {first.i}
+        )
+        bare = first.lower in DEFINITE and not named and subject.lower in NAMED_KINDS
+        return subject.lower if bare else ""
 
     def _other_clauses(self, root: int) -> set[int]:
         """Return the words under `root` that belong to other events: clauses joined on, other dates.
@@ -1024,6 +1038,10 @@ class _Finder:
             return _tidy(self._render(name, blank=False))  # "Almayer's Folly was published"
         while words and self.tokens[max(words)].dep in {"cc", "punct"}:
             words.discard(max(words))  # "The Baikal–Amur Mainline[, a route begun ... and resumed ...]"
+        while words and (
+            self.tokens[min(words)].lower in DISCOURSE or self.tokens[min(words)].dep == "punct"
+        ):
+            words.discard(min(words))  # "before the Huns and[, later,] the Lombards, who entered Italy"
         self._name(head)
         text = _tidy(self._render(words, blank=False))
         first = text.split(" ", 1)[0].lower()

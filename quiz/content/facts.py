@@ -344,7 +344,7 @@ class _DocumentContext:
         Two different names ("the Mughal emperor", "the Maurya emperor") leave the noun bare: the
         reader could not tell which one is meant, and neither can we.
         """
-        if _title_is_name(self.title) and self.title.split()[-1].lower() == noun:
+        if _title_names(self.title, noun):
             # "the empire" of a text titled "Inca Empire" is "the Inca Empire", even after it named the
             # Spanish Empire
             title = self.title
@@ -399,6 +399,14 @@ def _title_subject(title: str, kind: str) -> str | None:
 def _title_is_name(title: str) -> bool:
     words = title.split()
     return 1 <= len(words) <= 4 and all(word[:1].isupper() for word in words if word.lower() != "of")
+
+
+def _title_names(title: str, noun: str) -> bool:
+    """Tell whether a short title is the name of a thing of kind `noun`: "Inca Empire" for "the empire",
+    "The Broad Street cholera outbreak" for "the outbreak"."""
+    words = title.split()
+    named = _title_is_name(title) or (len(words) <= 6 and any(word[:1].isupper() for word in words[1:]))
+    return named and words[-1].lower() == noun
 
 
 def _cloze(event: Event, span: Span, others: list[Span]) -> tuple[str, str]:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from quiz.content.events import Event
+from quiz.content.events import TITLE_KINDS, Event
 from quiz.content.timespan import Point, Precision, Span
 
 # When somebody said, announced or declined to comment: the saying is not the event.
@@ -184,6 +184,11 @@ def _news_of_the_day(candidate: Candidate) -> bool:
     return 0 <= days <= NEWS_DAYS
 
 
+def _unnamed(candidate: Candidate) -> bool:
+    noun = candidate.event.unnamed
+    return bool(noun) and (candidate.published is not None or noun not in TITLE_KINDS)
+
+
 RULES: tuple[Rule, ...] = (
     Rule("dateline", lambda candidate: candidate.in_dateline),
     # "born in Mainz around 1400": 1403 would be no wrong answer.
@@ -199,9 +204,9 @@ RULES: tuple[Rule, ...] = (
     Rule("present state", lambda candidate: candidate.event.present and not candidate.event.future),
     # Teachers rating samples blind called "the bridge opened on Thursday" asking the dateline.
     Rule("the story's own day", _news_of_the_day),
-    # In news, "The city hosted the Winter Olympics": which city? A headline rarely says. An article of
-    # reference is about its title ("the canal" in "Kiel Canal"), and its readers know what it means.
-    Rule("no named subject", lambda candidate: candidate.event.unnamed and candidate.published is not None),
+    # "The committee met", "the crew splashed down": which one? In news, "the city" too: a headline
+    # rarely says. An article of reference is about its title, and its "city" is the one it names.
+    Rule("no named subject", _unnamed),
 )
 
 
