@@ -243,6 +243,20 @@ def test_build_questions_sentence_dates_never_offered_as_distractors() -> None:
     assert not {str(number) for number in range(1955, 1976)} & (set(question.options) - {"1965"})
 
 
+def test_build_questions_date_options_keep_to_the_side_of_a_date_the_stem_shows() -> None:
+    sentence = "The bell tower collapsed in 1910 and was rebuilt by 1912."
+    fact = make_fact(
+        year(1912), "the bell tower was rebuilt", sentence=sentence, sentence_spans=(year(1910),)
+    )
+    fact = replace(fact, cloze=sentence)
+
+    question = questions_asking([fact], Asks.DATE)[0]
+
+    assert_date_question_valid(question)
+    assert "1910" in question.stem
+    assert all(int(option) > 1910 for option in question.options)
+
+
 def test_build_questions_sentence_covering_all_near_dates_still_gives_four_options() -> None:
     era = join(century(1), century(25))
     fact = make_fact(year(1965), "the dam was finished", sentence_spans=(era,))

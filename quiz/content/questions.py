@@ -423,6 +423,10 @@ class _DistractorCheck:
         self.stem = stem.casefold() if DIGIT.search(stem) else None
         self.cap: Point | None = None
         self.accepted: list[Span] = []  # accepted distractors, which must not overlap one another
+        # The other dates the stem shows: "collapsed on 14 July 1902 and was rebuilt by ____".
+        self.shown = [
+            span for span in fact.sentence_spans if self.stem and label(span).casefold() in self.stem
+        ]
         if fact.horizon is not None and fact.span.start <= fact.horizon:
             # A past event (or one under way, "earlier in the year"): no wrong answer lies after the
             # horizon's unit (2025 is fine in May 2025).
@@ -441,8 +445,20 @@ class _DistractorCheck:
             return False
         if self.stem is not None and label(candidate).casefold() in self.stem:
             return False
+        if any(_out_of_order(candidate, self.fact.span, shown) for shown in self.shown):
+            return False
         self.accepted.append(candidate)
         return True
+
+
+def _out_of_order(candidate: Span, answer: Span, shown: Span) -> bool:
+    """Tell whether a distractor lies on the other side of a date the stem shows than the answer does:
+    after "collapsed on 14 July 1902 and was rebuilt by ____" (1912), 1901 is an answer nobody picks."""
+    if shown.end <= answer.start:
+        return candidate.start < shown.end
+    if shown.start >= answer.end:
+        return candidate.end > shown.start
+    return False
 
 
 def _ambiguous(span: Span) -> bool:
