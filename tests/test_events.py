@@ -282,6 +282,12 @@ def test_find_event_keeps_to_the_clause_when_the_sentence_needs_more(sentence, w
     assert event_of(sentence, when, others=()).sentence_cloze == ""
 
 
+def test_find_event_borrows_no_passive_for_a_verb_with_an_object():
+    sentence = "Vasa was elected king of Sweden on 6 June 1523 and captured Stockholm in July 1523."
+
+    assert event_of(sentence, "July 1523", ("6 June 1523",)).text == "Vasa captured Stockholm"
+
+
 def test_find_event_borrows_a_passive_only_for_a_participle():
     sentence = "The 2014 Games were judged a success and came a few weeks before the referendum in September."
 

@@ -957,7 +957,8 @@ class _Finder:
         """Return the "was" a joined participle shares with its first clause: "was captured and burned"."""
         # "came" is only a past tense: "The Games were judged a success and came" keeps its own verb.
         participle = verb.tag == "VBN" or (verb.tag == "VBD" and verb.lower.endswith("ed"))
-        if not participle or any(c.dep in {"aux", "auxpass"} for c in self.parse.children(verb.i)):
+        # "was elected king and captured Stockholm": a verb with an object of its own is active.
+        if not participle or any(c.dep in {"aux", "auxpass", "dobj"} for c in self.parse.children(verb.i)):
             return ""
         passive = next((c for c in self.parse.children(first.i) if c.dep == "auxpass"), None)
         return passive.text if passive is not None else ""
