@@ -97,9 +97,17 @@ EVENTS = [
      "The city was rebuilt in ____"),
     ("The delegates met at the Treaty of Paris, which was signed in 1783.", "1783",
      "The Treaty of Paris was signed", "The Treaty of Paris was signed in ____"),
+    # A participle or relative of what a copula says its subject is belongs to the subject.
     ("The voyages were seven expeditions sent out by the Ming dynasty between 1405 and 1433.",
-     "between 1405 and 1433", "Seven expeditions were sent out by the Ming dynasty",
-     "Seven expeditions were sent out by the Ming dynasty between ____"),
+     "between 1405 and 1433", "The voyages were sent out by the Ming dynasty",
+     "The voyages were sent out by the Ming dynasty between ____"),
+    ("The Treaty of Waitangi (Māori: Te Tiriti o Waitangi) is a document first signed on 6 February 1840 by "
+     "Captain William Hobson.", "6 February 1840", "The Treaty of Waitangi was first signed by Captain William Hobson",
+     "The Treaty of Waitangi was first signed on ____ by Captain William Hobson"),
+    ("The Apollo program was the third spaceflight program of NASA, which in 1969 landed two astronauts on the "
+     "Moon.", "1969", "The Apollo program landed two astronauts on the Moon",
+     "The Apollo program in ____ landed two astronauts on the Moon"),
+
     ("Especially the New York Central was formed in 1853.", "1853", "The New York Central was formed",
      "The New York Central was formed in ____"),
     # The antecedent of "who" loses the word that tied it to the noun before: not "Later, the Lombards".
@@ -376,6 +384,22 @@ def test_find_event_resolves_a_pronoun_from_its_context():
     start = sentence.index("from 1940")
     found = find_event(parse, start, start + len("from 1940 to 1945"), context=Before("the ferry service"))
     assert found.text == "The ferry service was closed after the flood"
+
+
+def test_find_event_gives_a_participle_of_an_aside_after_the_attribute_not_to_the_subject():
+    sentence = (
+        "The dam, which took seven years to build, is the largest single work of the Badajoz Plan, "
+        "the development programme approved in 1952 to resettle landless labourers."
+    )
+    assert not event_of(sentence, "1952").text.startswith("The dam")
+
+
+def test_find_event_leaves_a_pronoun_after_a_subject_of_its_own_sentence_unresolved():
+    sentence = "A sister settlement, Tlatelolco, was founded nearby; it was absorbed by Tenochtitlan in 1473."
+    parse = parse_sentences([sentence])[0]
+    start = sentence.index("1473")
+    found = find_event(parse, start, start + 4, context=Before("the image"))
+    assert (found.cloze, found.reason) == ("", "the pronoun may point to a noun of its own sentence")
 
 
 def test_find_event_leaves_a_pronoun_in_reported_speech_to_its_speaker():

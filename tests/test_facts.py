@@ -306,3 +306,29 @@ def test_extract_facts_says_the_title_as_its_first_sentence_does() -> None:
     assert reference(text, "Black Death")["the early 1350s"].cloze.startswith(
         "By the ____ the Black Death had"
     )
+
+
+def test_extract_facts_resolves_no_it_after_a_sentence_of_two_subjects():
+    text = (
+        "The Vienna Convention was agreed in 1985, and the Montreal Protocol followed in 1987. "
+        "It entered into force on 1 January 1989."
+    )
+    facts = {fact.when: fact for fact in extract_facts(document(text))[0]}
+    assert (facts["1 January 1989"].asked, facts["1 January 1989"].reason) == (
+        False,
+        "pronoun without antecedent",
+    )
+
+
+def test_extract_facts_takes_no_name_from_an_indefinite():
+    text = "The ruins were declared a UNESCO World Heritage Site in 1986. Bent excavated at the site in 1891."
+    assert events(text)["1891"] == "Bent excavated at the site"
+
+
+def test_extract_facts_names_no_city_of_a_named_article_after_the_town_built_on_it():
+    text = (
+        "Tenochtitlan was the capital of the Mexica. Mexico City was built on its ruins. "
+        "A dike protected the city after a flood in 1449."
+    )
+    facts, _ = extract_facts(Document(name="t.txt", title="Tenochtitlan", text=text))
+    assert "Mexico City" not in {fact.when: fact.cloze for fact in facts}["1449"]

@@ -892,6 +892,8 @@ class _Finder:
             if noun.dep == "pobj" and self.tokens[self.tokens[noun.head].head].pos in {"NOUN", "PROPN"}:
                 # "a tennis court in the Tuileries garden built in the 19th century": court or garden?
                 raise _Unsure("the participle may belong to another noun")
+            if (said := self._described(noun)) is not None:
+                return self._phrase(said), _be(said)  # "The Treaty ... is a document first signed on"
             return self._phrase(noun, without=verb.i), _be(noun)
         if verb.dep == "advcl" and verb.tag == "VBN":  # "Founded in 1820, the company ..."
             main = self.tokens[verb.head]
@@ -953,6 +955,31 @@ class _Finder:
         between = range(max(own) + 1, min(self.parse.subtree(participle.i)))
         return any(self.tokens[i].text != "," for i in between)
 
+    def _parenthesised(self, words: set[int]) -> set[int]:
+        """Return the words between brackets that open among `words`, the brackets with them."""
+        inside: set[int] = set()
+        depth = 0
+        for index in range(min(words, default=0), len(self.tokens)):
+            text = self.tokens[index].text
+            if text == "(" and (depth or index in words):
+                depth += 1
+            if depth:
+                inside.add(index)
+            if text == ")" and depth:
+                depth -= 1
+                if not depth and index > max(words):
+                    break
+        return inside
+
+    def _described(self, noun: Token) -> Token | None:
+        """Return the subject a copula's attribute describes: "the Treaty" of "the Treaty is a document"."""
+        copula = self.tokens[noun.head]
+        # Right after it: in "The dam is the largest work of the Badajoz Plan, the development programme
+        # approved in 1952" the programme is not the dam.
+        if noun.dep != "attr" or copula.lemma != "be" or min(self.parse.subtree(noun.i)) != copula.i + 1:
+            return None
+        return next((c for c in self.parse.children(copula.i) if c.dep in {"nsubj", "nsubjpass"}), None)
+
     def _borrowed_passive(self, verb: Token, first: Token) -> str:
         """Return the "was" a joined participle shares with its first clause: "was captured and burned"."""
         # "came" is only a past tense: "The Games were judged a success and came" keeps its own verb.
@@ -1008,6 +1035,7 @@ class _Finder:
             if owner.dep == "pobj":  # "the engineer in charge of the excavation, who had died": not "charge"
                 raise _Unsure("the relative clause may belong to another noun")
             noun = owner  # "the Treaty of Paris, which was signed": the treaty
+        noun = self._described(noun) or noun  # "The Apollo program was the third program ..., which flew"
         relative = [c for c in self.parse.children(verb.i) if c.tag in RELATIVE_TAGS]
         phrase = self._phrase(noun, without=verb.i)
         if not relative or not phrase:
@@ -1033,6 +1061,7 @@ class _Finder:
             name = token.dep == "appos" and token.pos == "PROPN" and self.tokens[index - 1].text != ","
             if token.dep in {"relcl", "acl", "appos"} and index != head.i and not name:
                 words -= self.parse.subtree(index)  # "Shah Jahan's son Aurangzeb" keeps its name
+        words -= self._parenthesised(words)  # "The Treaty of Waitangi (Māori: Te Tiriti o Waitangi)"
         if not words:
             raise _Unsure("no subject")
         if (name := self._name_beside_possessive(head)) is not None:
@@ -1104,6 +1133,12 @@ class _Finder:
             return "", ""
         if self._reported(pronoun):
             raise _Unsure("pronoun in reported speech")  # "'He was a great witness,' Bouvier said"
+        if any(
+            token.dep in {"nsubj", "nsubjpass"} and token.pos in {"NOUN", "PROPN"}
+            for token in self.tokens[: pronoun.i]
+        ):
+            # "a sister settlement, Tlatelolco, was established ...; it was absorbed": not the one before's
+            raise _Unsure("the pronoun may point to a noun of its own sentence")
         found = self.context.antecedent(PRONOUNS[pronoun.lower]) if self.context else None
         if not found:
             raise _Unsure("pronoun without antecedent")
@@ -1165,6 +1200,21 @@ def subject_of(parse: Parse) -> tuple[str, str] | None:
     return (phrase[:1].lower() + phrase[1:] if first.pos == "DET" else phrase), kind
 
 
+def two_subjects(parse: Parse) -> bool:
+    """Tell whether a clause joined to the main one has a noun subject of its own: "The Vienna
+    Convention was agreed in 1985, and the Montreal Protocol followed". An "It" after it may be either."""
+    root = next((token for token in parse.tokens if token.dep == "ROOT"), None)
+    if root is None:
+        return False
+    subjects = {"nsubj", "nsubjpass"}
+    return any(
+        verb.dep == "conj"
+        and verb.pos in VERBAL
+        and any(c.dep in subjects and c.pos in {"NOUN", "PROPN"} for c in parse.children(verb.i))
+        for verb in parse.children(root.i)
+    )
+
+
 def main_subject(parse: Parse) -> Token | None:
     """Return the subject word of a sentence's main clause, if it has one."""
     root = next((token for token in parse.tokens if token.dep == "ROOT"), None)
@@ -1201,6 +1251,8 @@ def named_in(parse: Parse, noun: str) -> str | None:
             continue
         if any(parse.tokens[i].pos in {"PRON", "NUM"} or parse.tokens[i].tag in RELATIVE_TAGS for i in words):
             continue
+        if parse.tokens[min(words)].lower in {"a", "an"}:
+            continue  # "declared a UNESCO World Heritage Site": one of many, not the name of "the site"
         phrase = _tidy(parse.render(words))
         return phrase[:1].lower() + phrase[1:] if phrase.startswith("The ") else phrase
     return None

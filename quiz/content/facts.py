@@ -15,7 +15,7 @@ from pathlib import Path
 from quiz.content import cache as store
 from quiz.content.checks import event_defects, placeable, text_defects, vague_stem
 from quiz.content.documents import Document
-from quiz.content.events import Event, find_event, main_subject, named_in, pair_in, subject_of
+from quiz.content.events import Event, find_event, main_subject, named_in, pair_in, subject_of, two_subjects
 from quiz.content.masking import MASK, hide
 from quiz.content.parsing import Parse, parse_sentences, parser_versions
 from quiz.content.sentences import split_sentences
@@ -230,6 +230,9 @@ PERSON_NOUNS = frozenset(
 )
 # A building may be "the building" whatever the lead called it, and a cathedral "the church".
 BUILDING_NOUNS = frozenset("church cathedral mosque basilica temple palace castle tower museum abbey".split())
+# Places that a later town may stand on and be named after: "Mexico City was built on its ruins".
+HISTORY_OF = re.compile(r"^(?:The )?History of ", re.IGNORECASE)
+SETTLEMENTS = frozenset({"city", "town", "village", "capital", "settlement"})
 ALSO_CALLED = {"cathedral": "church", "basilica": "church", "abbey": "church", "railway": "line"}
 
 
@@ -305,6 +308,8 @@ class _DocumentContext:
             subject = subject_of(parses[back])
             if subject is None:
                 continue  # "His father was sent into exile": no subject to point at, look further back
+            if two_subjects(parses[back]):
+                return None  # "The Vienna Convention was agreed, and the Montreal Protocol followed. It"
             phrase, found_kind = subject
             if found_kind == "person" and self.document.title_is_a_thing and self.title in phrase:
                 found_kind = "singular"  # "Hagia Sophia ... is a former cathedral": an "it"
@@ -349,14 +354,13 @@ class _DocumentContext:
             # Spanish Empire
             title = self.title
             return title[:1].lower() + title[1:] if title.startswith("The ") else f"the {title}"
+        if noun in SETTLEMENTS and _title_is_name(self.title) and noun not in self.document.title_nouns:
+            return None  # "the city" of "Tenochtitlan" is not "Mexico City", built on its ruins
         names = {found for parse in self._parses_before() if (found := named_in(parse, noun))}
         if noun in self.document.title_nouns and not names:  # "the church" of "Hagia Sophia is a church"
-            head = self.title.split(" of ")[0].split()[-1].lower()  # "Fire" of "Great Fire of London"
-            return (
-                f"the {self.title}"
-                if head in THING_WORDS and not self.title.startswith("The ")
-                else self.title
-            )
+            title = HISTORY_OF.sub("", self.title)  # "the city" of "History of Istanbul" is Istanbul
+            head = title.split(" of ")[0].split()[-1].lower()  # "Fire" of "Great Fire of London"
+            return f"the {title}" if head in THING_WORDS and not title.startswith("The ") else title
         if not names and self.index > 0:
             names |= {found} if (found := self._from_the_lead(noun)) else set()
         return names.pop() if len(names) == 1 else None
