@@ -159,10 +159,22 @@ def test_find_dates_day_or_month_of_that_year_is_in_the_year_pointed_back_to(tex
         ("The war began in 1848. On 28 December the city fell.", "28 December", "1848-12-28"),
         ("In 1147 the city was besieged, and it surrendered in October that year.", "October that year",
          "1147-10-01"),
+        # A range of days is one date, from its first day.
+        ("Hobson arrived on 29 January 1840. The text was translated overnight on 4–5 February.",
+         "4–5 February", "1840-02-04"),
+        ("Nasser seized the canal on 26 July 1956. Between 22 and 24 October the allies met at Sèvres.",
+         "Between 22 and 24 October", "1956-10-22"),
     ],
 )  # fmt: skip
 def test_find_dates_without_publication_date_a_day_without_year_is_near_the_date_before(text, when, start):
     assert found(text)[-1][:2] == (when, start)
+
+
+def test_find_dates_without_publication_date_a_day_after_a_long_reign_is_left_out() -> None:
+    mentions = find_dates(
+        "The chiefs ceded sovereignty to Queen Victoria (r. 1837–1901). On 5 February they met."
+    )
+    assert (mentions[-1].text, mentions[-1].span) == ("5 February", None)
 
 
 def test_find_dates_without_publication_date_a_day_in_a_name_is_still_left_out() -> None:

@@ -31,6 +31,7 @@ from quiz.content.temporal.patterns import (
     NAME_AFTER,
     NOT_DATE_AFTER,
     NOUN_AFTER,
+    RANGE_LEAD,
     SCANNER,
     TENSED,
     WEEKDAY_NAME_BEFORE,
@@ -128,8 +129,9 @@ def _mention(match: re.Match[str], text: str, context: Context) -> Mention | Non
         return None
     tense = read_tense(text, start, end) if kind in TENSED else None
     resolved = resolve_relative(kind, groups, context, tense=tense)
-    yearless = kind in {"dm", "md", "md_range", "bare_month", "holiday"}
-    if resolved == NO_PUBLISHED and yearless and DATE_LEAD.search(text, 0, start):
+    yearless = kind in {"dm", "md", "md_range", "dm_range", "bare_month", "holiday"}
+    led = DATE_LEAD.search(text, 0, start) or RANGE_LEAD.match(text, start)  # "Between 22 and 24 October"
+    if resolved == NO_PUBLISHED and yearless and led:
         # With no publication date, "on 2 February" is the February of the date before it; "the
         # September 11 attacks" is a name, and no date before it says which September.
         clause = max(

@@ -114,6 +114,12 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"\b(?:(?i:from|between)\s+)?(?P<mdr_m>{_MONTH})\s+(?P<mdr_d>{_DAY})(?:{_DASH}|\s+(?:to|and|through|until)\s+)"
         rf"(?P<mdr_d2>{_DAY})\b(?![,.]?\d)(?!,?\s+(?:1\d{{3}}|20\d{{2}})\b)",
     ),
+    # "overnight on 4–5 February": the same, in day-month order.
+    (
+        "dm_range",
+        rf"\b(?:(?i:from|between)\s+)?(?P<dmr_d>{_DAY})(?:{_DASH}|\s+(?:to|and|until)\s+)(?P<dmr_d2>{_DAY})"
+        rf"\s+(?P<dmr_m>{_MONTH})\b(?!,?\s+(?:of\s+)?(?:1\d{{3}}|20\d{{2}})\b)",
+    ),
     (
         "dm",
         rf"(?:\b(?P<dm_wd>{_WEEKDAY}),?\s+)?\b(?P<dm_d>{_DAY}|{_DAY_WORD})\s+(?:of\s+)?(?P<dm_m>{_MONTH})\b",
@@ -256,7 +262,9 @@ PREVIOUS_WORD = re.compile(r"([A-Za-z]+)(\.|,)?\s*$")
 PUNCTUATION_NEXT = re.compile(r"\s*(?:[,.;:)]|$)")
 GROUPS = {name: tuple(re.findall(r"\(\?P<(\w+)>", pattern)) for name, pattern in _PATTERNS}
 # Kinds whose value depends on the tense of their verb; the others never pay for reading it.
-TENSED = frozenset({"weekday", "md", "md_range", "dm", "bare_month", "holiday", "relative", "focus_year"})
+TENSED = frozenset(
+    {"weekday", "md", "md_range", "dm", "dm_range", "bare_month", "holiday", "relative", "focus_year"}
+)
 LOOKBACK = 40  # characters around a date that the checks below read; more would make them quadratic
 BARE_MONTH_LEADS = re.compile(
     r"\b(?:in|In|during|During|since|Since|until|Until|by|By|early|Early|late|Late|mid-|from|From|of"
@@ -268,6 +276,7 @@ DEICTIC_NOT_DAY_BEFORE = re.compile(rf"\b(?:{vocabulary.DEICTIC_NOT_DAY_BEFORE})
 DEICTIC_NOT_DAY_AFTER = re.compile(rf"\s*(?:{vocabulary.DEICTIC_NOT_DAY_AFTER})\b")
 NOT_DATE_AFTER = re.compile(rf"\s+(?:{vocabulary.MONTH_NOT_DATE_AFTER})\b")
 # The words that make a day or month without a year a date of the sentence: "on 2 February", "in October".
+RANGE_LEAD = re.compile(r"(?i)(?:from|between)\s")
 DATE_LEAD = re.compile(r"(?i)\b(?:on|in|by|until|till|from|since|during|before|after|to|and|of)\s+$")
 HOLIDAY_LEADS = re.compile(r"(?i)\b(?:on|before|after|until|till|since|by|over|at|for|through|this)\s+$")
 # "Thanksgiving travel", "on the Fourth Amendment": a name used as a modifier, or part of another name.

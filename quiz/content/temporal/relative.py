@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 
 from quiz.content import timespan, vocabulary
 from quiz.content.temporal.absolute import day_value, month_value, safe_day
@@ -167,10 +168,23 @@ def _yearless(groups: dict[str, str], prefix: str, today: Point, tense: str | No
     return _nearest_year(candidates, today, tense, weekday=weekday)
 
 
-_YEARLESS_PREFIXES = {"dm": "dm", "md": "md", "bare_month": "bm"}
+# A day without a year is placed near the date before it only when that date is no longer than this.
+LONGEST_ANCHOR_YEARS = 10
+_YEARLESS_PREFIXES = {"dm": "dm", "md": "md", "bare_month": "bm", "md_range": "mdr", "dm_range": "dmr"}
 
 
 def in_the_year_before(
+    kind: str, groups: dict[str, str], context: Context, *, earlier: bool = False
+) -> Span | None:
+    """Return a day, a month or a range of days without a year after the date before it (see below)."""
+    first = _first_in_the_year_before(kind, groups, context, earlier=earlier)
+    if first is None or not kind.endswith("_range"):
+        return first
+    whole = to_last_day(first, groups, _YEARLESS_PREFIXES[kind])
+    return None if isinstance(whole, str) else whole
+
+
+def _first_in_the_year_before(
     kind: str, groups: dict[str, str], context: Context, *, earlier: bool = False
 ) -> Span | None:
     """Return a day or month without a year, in a text without a date of its own, after the date before it.
@@ -183,6 +197,8 @@ def in_the_year_before(
     previous = context.previous
     if kind not in _YEARLESS_PREFIXES or previous is None or _coarser(Precision.YEAR, previous.precision):
         return None
+    if previous.end.year - previous.start.year > LONGEST_ANCHOR_YEARS:
+        return None  # "Queen Victoria (r. 1837–1901) ... After a long debate on 5 February": which year?
     prefix = _YEARLESS_PREFIXES[kind]
     month = month_value(groups[f"{prefix}_m"])
     day = day_value(groups[f"{prefix}_d"]) if f"{prefix}_d" in groups else None
@@ -207,11 +223,17 @@ def _day_count(point: Point) -> int:
     return point.year * 372 + point.month * 31 + point.day
 
 
-def _yearless_range(groups: dict[str, str], today: Point, tense: str | None) -> Span | str:
-    first = _yearless(groups, "mdr", today, tense)
-    if isinstance(first, str):
-        return first
-    last = safe_day(first.start.year, first.start.month, day_value(groups["mdr_d2"]))
+def _yearless_range(prefix: str) -> Callable[[dict[str, str], Point, str | None], Span | str]:
+    def resolve(groups: dict[str, str], today: Point, tense: str | None) -> Span | str:
+        first = _yearless(groups, prefix, today, tense)
+        return first if isinstance(first, str) else to_last_day(first, groups, prefix)
+
+    return resolve
+
+
+def to_last_day(first: Span, groups: dict[str, str], prefix: str) -> Span | str:
+    """Return the range from the first day of "Oct. 3–4" or "4–5 February" to its last."""
+    last = safe_day(first.start.year, first.start.month, day_value(groups[f"{prefix}_d2"]))
     if last is None or last.start <= first.start:
         return "cannot be placed in time"
     return timespan.join(first, last)
@@ -276,7 +298,8 @@ _RELATIVE = {
     "holiday": _nearest_holiday,
     "dm": lambda groups, today, tense: _yearless(groups, "dm", today, tense),
     "md": lambda groups, today, tense: _yearless(groups, "md", today, tense),
-    "md_range": _yearless_range,
+    "md_range": _yearless_range("mdr"),
+    "dm_range": _yearless_range("dmr"),
     "bare_month": lambda groups, today, tense: _yearless(groups, "bm", today, tense),
 }
 
