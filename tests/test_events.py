@@ -394,6 +394,15 @@ def test_find_event_gives_a_participle_of_an_aside_after_the_attribute_not_to_th
     assert not event_of(sentence, "1952").text.startswith("The dam")
 
 
+def test_find_event_says_no_event_of_a_relative_after_one_of_an_apposition():
+    sentence = (
+        "The report also addressed an unexpected rise in emissions of CFC-11, one of the banned gases, "
+        "which scientists detected in 2018 and traced largely to eastern China."
+    )
+    found = event_of(sentence, "2018")
+    assert (found.text, found.reason) == ("", "the relative clause may belong to another noun")
+
+
 def test_find_event_leaves_a_pronoun_after_a_subject_of_its_own_sentence_unresolved():
     sentence = "A sister settlement, Tlatelolco, was founded nearby; it was absorbed by Tenochtitlan in 1473."
     parse = parse_sentences([sentence])[0]

@@ -971,6 +971,15 @@ class _Finder:
                     break
         return inside
 
+    def _in_an_aside(self, noun: Token) -> bool:
+        """Tell whether a noun hangs by prepositions from an apposition: "one of the banned gases"."""
+        token = noun
+        while token.dep in {"pobj", "prep", "appos"} and token.head != token.i and noun.dep == "pobj":
+            if token.dep == "appos":
+                return True
+            token = self.tokens[token.head]
+        return False
+
     def _described(self, noun: Token) -> Token | None:
         """Return the subject a copula's attribute describes: "the Treaty" of "the Treaty is a document"."""
         copula = self.tokens[noun.head]
@@ -1035,6 +1044,8 @@ class _Finder:
             if owner.dep == "pobj":  # "the engineer in charge of the excavation, who had died": not "charge"
                 raise _Unsure("the relative clause may belong to another noun")
             noun = owner  # "the Treaty of Paris, which was signed": the treaty
+        if self._in_an_aside(noun):  # "a rise in emissions of CFC-11, one of the banned gases, which ..."
+            raise _Unsure("the relative clause may belong to another noun")
         noun = self._described(noun) or noun  # "The Apollo program was the third program ..., which flew"
         relative = [c for c in self.parse.children(verb.i) if c.tag in RELATIVE_TAGS]
         phrase = self._phrase(noun, without=verb.i)
