@@ -157,6 +157,17 @@ def test_build_questions_year_asks_for_the_year() -> None:
     assert all(abs(int(option) - 1965) <= 15 for option in question.options)
 
 
+def test_build_questions_event_distractors_are_the_events_nearest_in_time() -> None:
+    years = (1327, 1591, 1600, 1610, 1620, 2009, 2012, 2013, 2014)
+    facts = [make_fact(year(number), f"the {word(index)} people built a {word(index)} town") for index, number in
+             enumerate(years)]  # fmt: skip
+    asked = next(
+        question for question in questions_asking(facts, Asks.EVENT) if question.fact.span == year(1327)
+    )
+    near = {f"The {word(index)} people built a {word(index)} town" for index in range(1, 5)}
+    assert set(asked.options) - {asked.options[asked.answer]} <= near
+
+
 def test_build_questions_event_with_answer_year_hides_it_in_stem() -> None:
     fact = make_fact(year(1965), "Iran fought in the Indo-Pakistani War of 1965")
 

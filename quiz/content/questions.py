@@ -6,6 +6,7 @@ import bisect
 import datetime
 import enum
 import hashlib
+import heapq
 import itertools
 import random
 import sys
@@ -29,6 +30,7 @@ REACH = {
 }
 WIDENINGS = 3  # times the reach doubles before distractors jump below every date of the sentence
 EVENT_SAMPLE = 64  # candidate facts examined per event question, from the document
+NEAREST_EVENTS = DISTRACTORS + 1  # of which the nearest in time are drawn first, in seeded order
 OPEN_PRECISIONS = frozenset({Precision.DECADE, Precision.CENTURY})  # no "What happened in the 1040s?" card
 MAX_OPTION_WORDS = 18  # longer events are asked by date only
 LENGTH_RATIO = 2  # the keyed event may be at most about twice as long as each wrong one
@@ -212,11 +214,29 @@ class _Shelf:
         return cls(by_start, starts, by_end, [choice.fact.span.end for choice in by_end])
 
     def apart_from(self, span: Span, rng: random.Random) -> Iterator[_Choice]:
-        """Yield, in seeded random order, a sample of the choices whose date does not overlap `span`."""
+        """Yield a sample of the choices whose date does not overlap `span`, nearest in time first.
+
+        "French forces launched air strikes" beside the mosque built in 1327 is a wrong answer nobody
+        weighs: events of the same age are the ones a student must tell apart. The nearest few come
+        in seeded random order, so the nearest is not always the first distractor.
+        """
         before = bisect.bisect_left(self.ends, span.start)
         after = bisect.bisect_right(self.starts, span.end)
-        for index in _draw(before + len(self.starts) - after, rng, EVENT_SAMPLE):
-            yield self.by_end[index] if index < before else self.by_start[after + index - before]
+        earlier = reversed(self.by_end[max(0, before - EVENT_SAMPLE) : before])
+        later = self.by_start[after : after + EVENT_SAMPLE]
+        first, last = _day_number(span.start), _day_number(span.end)
+
+        def away(choice: _Choice) -> int:
+            other = choice.fact.span
+            return (
+                first - _day_number(other.end) if other.end < span.start else _day_number(other.start) - last
+            )
+
+        nearest = list(itertools.islice(heapq.merge(earlier, later, key=away), EVENT_SAMPLE))
+        near, rest = nearest[:NEAREST_EVENTS], nearest[NEAREST_EVENTS:]
+        rng.shuffle(near)
+        yield from near
+        yield from rest
 
 
 @dataclass
