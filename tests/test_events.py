@@ -256,6 +256,17 @@ class Before:
 @pytest.mark.parametrize(
     ("sentence", "when", "whole"),
     [
+        # A date said without a preposition gets one before its blank.
+        (
+            "Passenger services were extended to the capital Dodoma the following month.",
+            "the following month",
+            f"Passenger services were extended to the capital Dodoma in {BLANK}",
+        ),
+        (
+            "After a long debate, the first signatures were added the next day in a marquee on the lawn.",
+            "the next day",
+            f"After a long debate, the first signatures were added on {BLANK} in a marquee on the lawn",
+        ),
         (
             "An agreement signed in October 1954 provided for the evacuation of British troops, the last "
             "of whom left on 13 June 1956.",

@@ -412,6 +412,11 @@ def test_build_questions_event_asks_what_happened() -> None:
         (year(-43), "What happened in 44 BC?"),
         (century(3, bc=True), "What happened in the 3rd century BC?"),
         (join(year(1945), year(1991)), "What happened between 1945 and 1991?"),
+        (join(century(13), century(14)), "What happened between the 13th and 14th centuries?"),
+        (
+            join(century(6, bc=True), century(4, bc=True)),
+            "What happened between the 6th century BC and the 4th century BC?",
+        ),
     ],
 )
 def test_build_questions_event_stem_uses_preposition_of_precision(span: Span, stem: str) -> None:

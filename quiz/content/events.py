@@ -67,6 +67,9 @@ REPORTING = frozenset({"say", "tell", "add", "write", "recall", "explain", "note
 TIME_RELATIONS = frozenset({"after", "before", "since", "following", "until", "till", "prior"})
 # Nouns of time: a date that is one of them is adverbial even when parsed as an object ("opened the
 # following year"); any other date that is the verb's subject or object is an argument ("marked Christmas").
+DAY_WORDS = frozenset(
+    "day morning evening night afternoon monday tuesday wednesday thursday friday saturday sunday".split()
+)
 TIME_NOUNS = frozenset(
     "year years month months day days decade decades century centuries week weeks morning evening night"
     " afternoon today tonight yesterday tomorrow ago monday tuesday wednesday thursday friday saturday"
@@ -1176,6 +1179,8 @@ class _Finder:
             text = BLANK if index == blank_at else self.replace.get(index, token.text)
             if index == blank_at and token.lower == "between" and len(self.date) > 1:
                 text = f"{token.text} {BLANK}"  # "was built between ____": the range keeps its word
+            elif index == blank_at and (preposition := self._preposition_of_a_bare_date()):
+                text = f"{preposition} {BLANK}"  # "extended to Dodoma the following month" -> "in ____"
             if blank and index in self.date and index != blank_at:
                 text = token.text
             if position == 0 and index == 0 and token.pos not in {"PROPN", "PRON"} and self.lower_first:
@@ -1183,6 +1188,21 @@ class _Finder:
             following = words[position + 1] if position + 1 < len(words) else None
             pieces.append(text + (token.space if following == index + 1 else " "))
         return "".join(pieces).strip()
+
+    def _preposition_of_a_bare_date(self) -> str:
+        """Return the preposition a blank needs where the date was said without one: "the following
+        month", "the next day". A blank alone would read "extended to the capital Dodoma ____"."""
+        heads = [i for i in self.date if self.tokens[i].head not in self.date or self.tokens[i].head == i]
+        if len(heads) != 1 or self.tokens[heads[0]].dep not in {"npadvmod", "tmod"}:
+            return ""
+        before = self.tokens[min(self.date) - 1] if min(self.date) else None
+        if before is not None and (before.pos == "ADP" or before.text == "("):
+            return ""  # "began on the same day", "the War of the Pacific (1879–1884)"
+        words = [self.tokens[i] for i in sorted(self.date)]
+        day = words[-1].lower in DAY_WORDS or any(
+            word.text.isdigit() and int(word.text) <= 31 for word in words
+        )
+        return "on" if day else "in"  # "on ____" for "the next day" or "6 February 1840", else "in ____"
 
 
 def subject_of(parse: Parse) -> tuple[str, str] | None:
