@@ -110,6 +110,11 @@ EVENTS = [
 
     ("Especially the New York Central was formed in 1853.", "1853", "The New York Central was formed",
      "The New York Central was formed in ____"),
+    # An option says it plainly: no "had" where the participle is the past tense, no "himself".
+    ("In 1802 a French law had maintained slavery in the colonies.", "1802",
+     "A French law maintained slavery in the colonies", f"In {BLANK} a French law had maintained slavery in the colonies"),
+    ("Boukman himself was killed in November 1791.", "November 1791", "Boukman was killed",
+     f"Boukman himself was killed in {BLANK}"),
     # The antecedent of "who" loses the word that tied it to the noun before: not "Later, the Lombards".
     ("People fled before the Huns and, later, the Lombards, who entered Italy in 568.", "568",
      "The Lombards entered Italy", "The Lombards entered Italy in ____"),

@@ -67,6 +67,7 @@ REPORTING = frozenset({"say", "tell", "add", "write", "recall", "explain", "note
 TIME_RELATIONS = frozenset({"after", "before", "since", "following", "until", "till", "prior"})
 # Nouns of time: a date that is one of them is adverbial even when parsed as an object ("opened the
 # following year"); any other date that is the verb's subject or object is an argument ("marked Christmas").
+INTENSIVES = frozenset({"himself", "herself", "itself", "themselves"})
 DAY_WORDS = frozenset(
     "day morning evening night afternoon monday tuesday wednesday thursday friday saturday sunday".split()
 )
@@ -491,7 +492,9 @@ class _Finder:
                 self._name(self.tokens[index])  # "created the committee" -> "the Monetary Policy Committee"
         unnamed = self._unnamed(verb, subject)
         cloze = _tidy(_join(subject, be, self._render(selection, blank=True)))
-        body = self._render(selection - self.phrase | self._possessive_place(), blank=False)
+        body = self._render(
+            selection - self.phrase - self._said_plainly(verb) | self._possessive_place(), blank=False
+        )
         ended = self.preposition in UNTIL and verb.lemma in DURATIVE and kind == "clause"
         if ended:
             body = "ended"  # "lasted until 1914": what happened in 1914 is the end
@@ -973,6 +976,23 @@ class _Finder:
                 if not depth and index > max(words):
                     break
         return inside
+
+    def _said_plainly(self, verb: Token) -> set[int]:
+        """Return the words an event said on its own can do without: the "had" of a past perfect
+        whose participle is also the past tense ("A French law had maintained slavery"), and a
+        "himself" after its subject ("Boukman himself was killed")."""
+        children = self.parse.children(verb.i)
+        plain = not any(c.dep in {"auxpass", "neg"} for c in children) and verb.lower.endswith("ed")
+        # ", had previously erupted" keeps its "had": the comma before it closes an aside.
+        had = [
+            c for c in children if c.dep == "aux" and c.lower == "had" and self.tokens[c.i - 1].text != ","
+        ]
+        dropped = {had[0].i} if plain and had and verb.tag == "VBN" else set()
+        for token in self.tokens:
+            head = self.tokens[token.head]
+            if token.lower in INTENSIVES and head.dep in SUBJECT_DEPS and token.i == head.i + 1:
+                dropped.add(token.i)
+        return dropped
 
     def _in_an_aside(self, noun: Token) -> bool:
         """Tell whether a noun hangs by prepositions from an apposition: "one of the banned gases"."""
