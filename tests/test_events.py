@@ -110,6 +110,13 @@ EVENTS = [
 
     ("Especially the New York Central was formed in 1853.", "1853", "The New York Central was formed",
      "The New York Central was formed in ____"),
+    # A part of a time goes with the date: not "... through much", "For much the sport was".
+    ("For much of the 20th century the sport was closely identified with the Afrikaner establishment.",
+     "the 20th century", "The sport was closely identified with the Afrikaner establishment",
+     f"For much of the {BLANK} the sport was closely identified with the Afrikaner establishment"),
+    ("Temperatures exceeded 40 degrees in many parts of the country during the first half of August.", "August",
+     "Temperatures exceeded 40 degrees in many parts of the country",
+     f"Temperatures exceeded 40 degrees in many parts of the country during the first half of {BLANK}"),
     # An option says it plainly: no "had" where the participle is the past tense, no "himself".
     ("In 1802 a French law had maintained slavery in the colonies.", "1802",
      "A French law maintained slavery in the colonies", f"In {BLANK} a French law had maintained slavery in the colonies"),

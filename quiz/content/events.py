@@ -67,6 +67,8 @@ REPORTING = frozenset({"say", "tell", "add", "write", "recall", "explain", "note
 TIME_RELATIONS = frozenset({"after", "before", "since", "following", "until", "till", "prior"})
 # Nouns of time: a date that is one of them is adverbial even when parsed as an object ("opened the
 # following year"); any other date that is the verb's subject or object is an argument ("marked Christmas").
+# Words for a part of a time: "much of the 1990s", "the first half of 2003", "the end of the war".
+PARTS = frozenset("much most part half end start beginning middle rest remainder course bulk close".split())
 INTENSIVES = frozenset({"himself", "herself", "itself", "themselves"})
 DAY_WORDS = frozenset(
     "day morning evening night afternoon monday tuesday wednesday thursday friday saturday sunday".split()
@@ -211,6 +213,7 @@ class _Finder:
             head = self.tokens[token.head]
             if token.head not in phrase and token.dep in {"pobj", "pcomp"} and head.pos in {"ADP", "SCONJ"}:
                 phrase |= self.parse.subtree(head.i)
+                phrase |= self._part_of(head)
         # A date may govern words of its own ("1887, the year of the flood", "Sunday's"): they go with it.
         for index in list(phrase):
             phrase |= self.parse.subtree(index) - self.others
@@ -220,6 +223,15 @@ class _Finder:
         if self.orphan is not None:
             phrase.add(self.orphan.i)
         return phrase
+
+    def _part_of(self, of: Token) -> set[int]:
+        """Return the phrase of a part the date's "of" hangs on: "through much [of the 1990s]", "during
+        the first half [of 2003]". Without the date the part would say nothing."""
+        part = self.tokens[of.head]
+        above = self.tokens[part.head]
+        if of.lower != "of" or part.lemma.lower() not in PARTS or part.dep != "pobj" or above.pos != "ADP":
+            return set()
+        return self.parse.subtree(above.i)
 
     def _orphan_preposition(self) -> Token | None:
         """Return the preposition before the date that the parser left without an object.
