@@ -31,6 +31,7 @@ CORPORA = [
         ("pronoun start", "It was closed after the flood."),
         ("reported-speech tail", "The museum has reopened, officials said."),
         ("cut time frame", "The Taiping army took Wuchang at the start."),
+        ("cut time frame", "The convertibility system attracted a wave of foreign investment through much."),
         ("plural with singular verb", "Hanseatic merchants was recovered from the River Weser."),
         ("cut aside", "Troops fired on a procession of workers marching to the Winter Palace, an event."),
     ],

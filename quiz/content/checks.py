@@ -26,10 +26,11 @@ REPORTED_TAIL = re.compile(
 # "on" ends a phrase as an adverb, not a preposition: "while the conflict was still on,".
 ADVERB_ON = re.compile(r"(?i)\b(?:still|was|were|is|are|be|been|going|went|carried|held|came|moved|live)\s+$")
 MIN_EVENT_WORDS = 3
-# "took Wuchang at the start": the frame of a date that was cut out of it.
+# "took Wuchang at the start", "investment through much": the frame of a date that was cut out of it.
 CUT_FRAME = re.compile(
     r"(?i)\b(?:at|by|in|from|until|to|towards?) the (?:start|end|beginning|middle|close|turn|height|dawn)\b"
     r"(?!\s+of\b)"
+    r"|(?i:\b(?:through|for|during|over|in) (?:much|most|the (?:first|second|latter) half)\b)(?!\s+of\b)"
 )
 # "troops fired on the procession, an event [that ...]": an aside that lost the clause saying what it is.
 CUT_ASIDE = re.compile(
