@@ -97,6 +97,10 @@ TITLE_KINDS = frozenset(
     colony empire kingdom republic settlement government regime monarchy king queen emperor ruler family
     """.split()
 )
+# Figures of an economy said without whose: "Gross domestic product shrank", "inflation exceeded".
+MEASURES = frozenset(
+    {"gross domestic product", "gdp", "inflation", "unemployment", "output", "exports", "imports", "growth"}
+)
 # Nouns of other things that have names: bare, "the committee" or "the crew" leaves a student asking which.
 NAMED_KINDS = TITLE_KINDS | frozenset(
     """
@@ -670,6 +674,8 @@ class _Finder:
         if words & (set(self.replace) | self.dropped):
             return ""  # named from an earlier sentence or the title: "the canal" -> "the Kiel Canal"
         first = self.tokens[min(words)]
+        if " ".join(self.tokens[i].lower for i in sorted(words)) in MEASURES:
+            return subject.lower  # "Gross domestic product shrank about 4 percent": whose?
         # "The Asian financial crisis", "the two German states": a capital names the thing.
         named = any(
             self.tokens[i].pos == "PROPN" or self.tokens[i].text[:1].isupper() for i in words - {first.i}
