@@ -39,6 +39,7 @@ def asked(text: str, published: datetime.date | None = PUBLISHED) -> list[tuple[
         ("The city hosted the Winter Olympics in 1984.", "no named subject"),
         ("The committee was given its present form in 1998.", "no named subject"),
         ("Gross domestic product shrank about 4 percent in 2001.", "no named subject"),
+        ("The two were reunited under Jean-Pierre Boyer in 1820.", "no named subject"),
         ("The two countries signed a peace treaty in Algiers in December 2000.", "no named subject"),
         ("The minister opened the vaccination campaign on Monday.", "the story's own day"),
         ("The owners have pledged to inject fresh capital by the end of April.", "forecast"),

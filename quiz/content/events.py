@@ -668,6 +668,8 @@ class _Finder:
             bare = words[0].lower() in DEFINITE and not any(word[:1].isupper() for word in words[1:])
             return words[-1].lower() if bare and words[-1].lower() in NAMED_KINDS else ""
         subject = next((c for c in self._subjects(verb) if c.dep in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and subject.pos == "NUM" and len(self.parse.subtree(subject.i)) <= 2:
+            return subject.lower  # "The two were reunited in 1820": which two?
         if subject is None or subject.pos != "NOUN":
             return ""
         words = self.parse.subtree(subject.i) - self._other_clauses(subject.i)
