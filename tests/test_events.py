@@ -417,6 +417,15 @@ def test_find_event_gives_a_participle_of_an_aside_after_the_attribute_not_to_th
     assert not event_of(sentence, "1952").text.startswith("The dam")
 
 
+def test_find_event_asks_nothing_of_an_aside_the_parser_read_as_the_verb():
+    sentence = (
+        "The war in the north began in 1845, and a series of wars in the North Island, fought mainly "
+        "between 1860 and 1872, was followed by the confiscation of land."
+    )
+    found = event_of(sentence, "between 1860 and 1872", ("1845",))
+    assert (found.cloze, found.reason) == ("", "a clause the parser could not read")
+
+
 def test_find_event_says_no_event_of_a_relative_after_one_of_an_apposition():
     sentence = (
         "The report also addressed an unexpected rise in emissions of CFC-11, one of the banned gases, "

@@ -959,12 +959,31 @@ class _Finder:
         children = self.parse.children(subject.i)
         if any(c.dep == "cc" for c in children) and not any(c.dep == "conj" for c in children):
             return True
+        if self._aside_read_as_verb(verb, subject):
+            return True
         start = min(self.parse.subtree(subject.i))
         if start == 0 or self.tokens[start - 1].text != ",":
             return False
         openers = {"punct", "prep", "advmod", "advcl", "mark", "npadvmod", "cc"}  # "After the war ended, ..."
         before = [c for c in self.parse.children(verb.i) if c.i < start and c.dep not in openers]
         return any(self.tokens[i].pos in VERBAL for c in before for i in self.parse.subtree(c.i))
+
+    def _aside_read_as_verb(self, verb: Token, subject: Token) -> bool:
+        """Tell whether a past tense between commas after its subject is an aside whose sentence goes
+        on with the real verb: "a series of wars in the North Island, fought mainly between 1860 and
+        1872, was followed by ..."."""
+        if verb.tag not in {"VBD", "VBN"} or verb.i < 2 or self.tokens[verb.i - 1].text != ",":
+            return False
+        if max(self.parse.subtree(subject.i)) != verb.i - 1:
+            return False
+        for index in range(verb.i + 1, len(self.tokens) - 1):
+            token = self.tokens[index]
+            if token.dep in SUBJECT_DEPS:
+                return False  # another clause with its own subject came first
+            after_comma = self.tokens[index - 1].text == ","
+            if after_comma and token.pos == "AUX" and token.tag in {"VBD", "VBZ", "VBP"}:
+                return self.tokens[index + 1].tag == "VBN"  # ", was followed by"
+        return False
 
     def _aside_in_a_clause(self, noun: Token, participle: Token) -> bool:
         """Tell whether a participle after a comma follows the object of a clause inside another: it may
