@@ -159,6 +159,9 @@ def test_find_dates_day_or_month_of_that_year_is_in_the_year_pointed_back_to(tex
         ("The war began in 1848. On 28 December the city fell.", "28 December", "1848-12-28"),
         ("In 1147 the city was besieged, and it surrendered in October that year.", "October that year",
          "1147-10-01"),
+        # A leap day is in the leap year near the date before, not in a later one.
+        ("By February 1896 the armies faced each other. During the night of 29 February they advanced.",
+         "29 February", "1896-02-29"),
         # A range of days is one date, from its first day.
         ("Hobson arrived on 29 January 1840. The text was translated overnight on 4–5 February.",
          "4–5 February", "1840-02-04"),

@@ -207,8 +207,9 @@ def _first_in_the_year_before(
         timespan.month(y, month) if day is None else safe_day(y, month, day)
         for y in (year - 1, year, year + 1)
     ]
-    if any(span is None for span in candidates):
-        return None  # "29 February" in a year without one
+    candidates = [span for span in candidates if span is not None]  # "29 February" only in a leap year
+    if not candidates:
+        return None
     inside = [span for span in candidates if span is not None and span.overlaps(previous)]
     if inside:  # "in 1848 ... on 28 December": that year's
         return inside[0]
