@@ -401,11 +401,15 @@ def test_find_event_asks_nothing_of_a_participle_read_as_a_clause():
     assert (found.text, found.cloze) == ("", "")
 
 
+def event_in_context(sentence: str, when: str, context: Before):
+    parse = parse_sentences([sentence])[0]
+    start = sentence.index(when)
+    return find_event(parse, start, start + len(when), context=context)
+
+
 def test_find_event_resolves_a_pronoun_from_its_context():
     sentence = "It was closed from 1940 to 1945 after the flood."
-    parse = parse_sentences([sentence])[0]
-    start = sentence.index("from 1940")
-    found = find_event(parse, start, start + len("from 1940 to 1945"), context=Before("the ferry service"))
+    found = event_in_context(sentence, "from 1940 to 1945", Before("the ferry service"))
     assert found.text == "The ferry service was closed after the flood"
 
 
@@ -437,25 +441,19 @@ def test_find_event_says_no_event_of_a_relative_after_one_of_an_apposition():
 
 def test_find_event_leaves_a_pronoun_after_a_subject_of_its_own_sentence_unresolved():
     sentence = "A sister settlement, Tlatelolco, was founded nearby; it was absorbed by Tenochtitlan in 1473."
-    parse = parse_sentences([sentence])[0]
-    start = sentence.index("1473")
-    found = find_event(parse, start, start + 4, context=Before("the image"))
+    found = event_in_context(sentence, "1473", Before("the image"))
     assert (found.cloze, found.reason) == ("", "the pronoun may point to a noun of its own sentence")
 
 
 def test_find_event_leaves_a_pronoun_in_reported_speech_to_its_speaker():
     sentence = "He was born in 1901, the director said."
-    parse = parse_sentences([sentence])[0]
-    start = sentence.index("1901")
-    found = find_event(parse, start, start + 4, context=Before("the director"))
+    found = event_in_context(sentence, "1901", Before("the director"))
     assert (found.text, found.reason) == ("", "pronoun in reported speech")
 
 
 def test_find_event_names_a_bare_noun_as_the_document_did_before():
     sentence = "The canal was widened in 1907."
-    parse = parse_sentences([sentence])[0]
-    start = sentence.index("1907")
-    found = find_event(parse, start, start + 4, context=Before(names={"canal": "the Kiel Canal"}))
+    found = event_in_context(sentence, "1907", Before(names={"canal": "the Kiel Canal"}))
     assert (found.text, found.cloze) == ("The Kiel Canal was widened", "The Kiel Canal was widened in ____")
 
 

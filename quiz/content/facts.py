@@ -230,8 +230,8 @@ PERSON_NOUNS = frozenset(
 )
 # A building may be "the building" whatever the lead called it, and a cathedral "the church".
 BUILDING_NOUNS = frozenset("church cathedral mosque basilica temple palace castle tower museum abbey".split())
+HISTORY_OF = re.compile(r"^(?:The )?History of ", re.IGNORECASE)  # "History of Istanbul" is about Istanbul
 # Places that a later town may stand on and be named after: "Mexico City was built on its ruins".
-HISTORY_OF = re.compile(r"^(?:The )?History of ", re.IGNORECASE)
 SETTLEMENTS = frozenset({"city", "town", "village", "capital", "settlement"})
 ALSO_CALLED = {"cathedral": "church", "basilica": "church", "abbey": "church", "railway": "line"}
 

@@ -582,10 +582,11 @@ def _when(span: Span) -> str:
     if span.is_range:
         first = _with_article(unit(span.start, span.precision))
         last = _with_article(unit(span.end, span.precision))
-        if first.endswith(" century") and last.endswith(
-            " century"
-        ):  # not "the 13th century and the 14th century"
-            return f"between {first.removesuffix(' century')} and {last.removeprefix('the ')[:-7]}centuries"
+        if span.precision is Precision.CENTURY and first.endswith(" century") and last.endswith(" century"):
+            # "between the 13th and 14th centuries", not "the 13th century and the 14th century"
+            return f"between {first.removesuffix(' century')} and {last.removeprefix('the ')}".replace(
+                " century", " centuries"
+            )
         return f"between {first} and {last}"
     preposition = "on" if span.precision is Precision.DAY else "in"
     return f"{preposition} {_with_article(span)}"

@@ -210,12 +210,12 @@ def _first_in_the_year_before(
     candidates = [span for span in candidates if span is not None]  # "29 February" only in a leap year
     if not candidates:
         return None
-    inside = [span for span in candidates if span is not None and span.overlaps(previous)]
+    inside = [span for span in candidates if span.overlaps(previous)]
     if inside:  # "in 1848 ... on 28 December": that year's
         return inside[0]
     anchor = _day_count(previous.start)
     if earlier:  # "shot on 7 December, while Murat, who had been defeated in May, ...": the May before
-        candidates = [span for span in candidates if span is not None and span.start < previous.start]
+        candidates = [span for span in candidates if span.start < previous.start]
     return min(candidates, key=lambda span: abs(_day_count(span.start) - anchor), default=None)
 
 
