@@ -34,6 +34,7 @@ CORPORA = [
         ("cut time frame", "The convertibility system attracted a wave of foreign investment through much."),
         ("plural with singular verb", "Hanseatic merchants was recovered from the River Weser."),
         ("cut aside", "Troops fired on a procession of workers marching to the Winter Palace, an event."),
+        ("split word", "Madero and his vice-, José María Pino Suárez were shot."),
     ],
 )
 def test_text_checks_catch_each_defect(kind, text):
@@ -41,7 +42,12 @@ def test_text_checks_catch_each_defect(kind, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["The museum was damaged in the ____ earthquake.", "In ____, Rome fell to the Goths."]
+    "text",
+    [
+        "The museum was damaged in the ____ earthquake.",
+        "In ____, Rome fell to the Goths.",
+        "Pre- and post-war housing was surveyed in ____.",
+    ],
 )
 def test_text_checks_pass_clean_text(text):
     assert not any(check(text) for check in TEXT_CHECKS.values())

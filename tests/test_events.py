@@ -125,6 +125,17 @@ EVENTS = [
     # The antecedent of "who" loses the word that tied it to the noun before: not "Later, the Lombards".
     ("People fled before the Huns and, later, the Lombards, who entered Italy in 568.", "568",
      "The Lombards entered Italy", "The Lombards entered Italy in ____"),
+    # A joined verb that is only a past tense borrows no "was": not "Tresham was died in the Tower".
+    ("Tresham was arrested on 12 November and died in the Tower on 23 December 1605.", "23 December 1605",
+     "Tresham died in the Tower", "Tresham died in the Tower on ____"),
+    # A state's years may be asked, but "What happened between 1825 and 1854?" has no event to answer.
+    ("His younger brother, Kamehameha III, reigned from 1825 to 1854.", "from 1825 to 1854", "",
+     "Kamehameha III reigned ____"),
+    ("The Kingdom of Hawaii was a state that existed from 1795 until 1893.", "from 1795 until 1893", "",
+     "The Kingdom of Hawaii existed ____"),
+    # "him" of a possessive of the subject: Toussaint.
+    ("Toussaint's constitution of July 1801 made him governor for life.", "July 1801",
+     "Toussaint's constitution made him governor for life", "Toussaint's constitution of ____ made him governor for life"),
 ]  # fmt: skip
 
 
@@ -146,6 +157,21 @@ def test_find_event_names_the_event_its_date_belongs_to(sentence, when, event, c
     ("sentence", "when", "reason"),
     [
         ("Iran aided Pakistan in the Indo-Pakistani War of 1965.", "1965", "date inside a name"),
+        # "him" is not Madero, and nobody else is named before it.
+        (
+            "Francisco I. Madero, a wealthy landowner from Coahuila, challenged him in the election of June 1910.",
+            "June 1910",
+            "pronoun without antecedent",
+        ),
+        ("Edinburgh staged them in 1970.", "1970", "pronoun without antecedent"),
+        # A name the parser left hanging off the first clause, cut off from its own.
+        (
+            "Italy under Benito Mussolini invaded Ethiopia again on 3 October 1935, partly to avenge the defeat,"
+            " and occupied Addis Ababa on 5 May 1936; the country was liberated in 1941, and Haile Selassie"
+            " re-entered his capital on 5 May of that year.",
+            "3 October 1935",
+            "a clause the parser could not read",
+        ),
         (
             "It was closed from 1940 to 1945 after the flood.",
             "from 1940 to 1945",
@@ -307,6 +333,9 @@ def test_find_event_blanks_the_date_in_the_whole_sentence(sentence, when, whole)
          "the 5th century"),
         ('The museum reopened in 2001, "a great day for the town," the mayor said.', "2001"),
         ("The museum reopened in 2001, the mayor said.", "2001"),
+        # The sentence is about "the machine": which one? The dated clause names its own subject.
+        ("The machine, which cost 10 billion Swiss francs, occupies the tunnel once used by the Large "
+         "Electron-Positron collider, which ran from 1989 to 2000.", "from 1989 to 2000"),
     ],
 )  # fmt: skip
 def test_find_event_keeps_to_the_clause_when_the_sentence_needs_more(sentence, when):

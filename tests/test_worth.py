@@ -50,6 +50,11 @@ def asked(text: str, published: datetime.date | None = PUBLISHED) -> list[tuple[
         ("A poor harvest in 1788 drove up the price of bread.", "the sentence does not say what it is about"),
         ("The change took effect on 6 September 1991.", "the sentence does not say what it is about"),
         ("Last year the airport handled fewer than 10 million passengers.", "market figure"),
+        # Second of which, later than what: a subject that counts on something told before.
+        ("A second well on the Reykjanes peninsula reached more than 4.6 km in 2017.", "no named subject"),
+        ("A later attempt was abandoned in January 1975.", "no named subject"),
+        ("Other powers extracted similar concessions in 1898.", "no named subject"),
+        ("The island has been divided since 1974, when Turkey invaded the north.", "no named subject"),
     ],
 )
 def test_a_fact_not_worth_asking_is_left_out_with_its_reason(text, reason):
@@ -131,6 +136,7 @@ def test_a_bare_subject_of_a_reference_text_is_what_the_text_is_about():
         ("The republic was proclaimed from the balcony of the city hall on 5 October 1910.", True),
         # A capital names it: "the Asian financial crisis".
         ("The Asian financial crisis struck the region in 1997.", True),
+        ("The machine was switched on in September 2008.", False),
     ],
 )
 def test_a_bare_subject_of_a_reference_text_is_asked_only_when_its_title_says_which(text, is_asked):
@@ -151,3 +157,35 @@ def test_a_short_title_names_the_bare_noun_it_ends_with():
 def test_an_inferred_publication_date_never_makes_a_past_event_a_forecast():
     text = "The canal was widened in 1907. Today it carries 30,000 ships. It was last closed on 3 June 1995."
     assert ("1907", True, "") in asked(text, published=None)
+
+
+def test_a_sequel_is_asked_when_its_sentence_told_the_first():
+    text = (
+        "Residents backed division in a plebiscite in April 1982, and a second vote in May 1992 approved it."
+    )
+    assert asked(text, published=None)[1] == ("May 1992", True, "")
+
+
+@pytest.mark.parametrize(
+    ("title", "is_asked"),
+    [
+        # Which country: Italy or Ethiopia? An article about a battle or a war has two sides.
+        ("Battle of Adwa", False),
+        # An article about a country means that country.
+        ("Ethiopia", True),
+    ],
+)
+def test_the_country_of_an_article_about_a_war_is_not_said_to_be_either_side(title, is_asked):
+    text = "Italy invaded Ethiopia in 1935. The country was liberated in 1941."
+    facts, _ = extract_facts(Document(name="ref.txt", title=title, text=text))
+    assert [(fact.asked, fact.reason) for fact in facts if fact.when == "1941"] == [
+        (is_asked, "" if is_asked else "no named subject")
+    ]
+
+
+def test_the_treaty_of_an_article_named_after_it_is_that_treaty():
+    text = "The treaty was translated into Maori overnight on 5 February 1840 by Henry Williams."
+    facts, _ = extract_facts(Document(name="ref.txt", title="Treaty of Waitangi", text=text))
+    assert [(fact.event, fact.asked) for fact in facts] == [
+        ("The Treaty of Waitangi was translated into Maori overnight by Henry Williams", True)
+    ]

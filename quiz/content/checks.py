@@ -41,6 +41,9 @@ SINGULAR_AFTER_PLURAL = re.compile(
     r"\b(?!(?:news|series|species|means|headquarters)\b)[a-z]+[^suia'sc]s (?:was|has)\b"
 )
 
+# "Madero and his vice-, José María Pino Suárez": half of a hyphenated word ("pre- and post-war" is fine).
+SPLIT_WORD = re.compile(r"\w-(?=[,.;:)]|\s*$)")
+
 
 def _dangling(text: str) -> bool:
     return any(
@@ -60,6 +63,7 @@ TEXT_CHECKS: dict[str, Callable[[str], bool]] = {
     "cut time frame": lambda text: bool(CUT_FRAME.search(text)),
     "cut aside": lambda text: bool(CUT_ASIDE.search(text)),
     "plural with singular verb": lambda text: bool(SINGULAR_AFTER_PLURAL.search(text)),
+    "split word": lambda text: bool(SPLIT_WORD.search(text)),
 }
 # Checks of an event as an option or a card's answer.
 EVENT_CHECKS: dict[str, Callable[[str], bool]] = {

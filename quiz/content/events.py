@@ -95,6 +95,7 @@ TITLE_KINDS = frozenset(
     """
     city town capital village country countries nation state province region island port river pass
     colony empire kingdom republic settlement government regime monarchy king queen emperor ruler family
+    site
     """.split()
 )
 # Figures of an economy said without whose: "Gross domestic product shrank", "inflation exceeded".
@@ -106,9 +107,20 @@ NAMED_KINDS = TITLE_KINDS | frozenset(
     """
     company firm group bank carrier airline agency committee council ministry party court team squad
     club games dynasty army armies navy fleet crew expedition mission powers allies rivals victor
-    excavation dig disease epidemic outbreak economy
+    excavation dig disease epidemic outbreak economy machine computer device treaty match project
+    programme program scheme plan attempt well data plant station reactor ship vessel
     """.split()
 )
+# Words that make a subject one of several told of before: "A second well", "a later attempt", "Other
+# powers extracted similar concessions". Second after which? Later than what?
+SEQUEL_WORDS = frozenset(
+    "second third fourth later earlier another other similar next further former latter".split()
+)
+# Verbs of a state: the years of "existed from 1795 until 1893" may be asked, but "What happened between
+# 1795 and 1893? The Kingdom of Hawaii existed" asks for no event.
+STATE_VERBS = frozenset({"be", "exist", "reign", "live"})  # not "rule": "the court ruled"
+# Pronouns as objects: never the subject of their own clause ("Madero challenged him": not Madero).
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 CAUSATIVES = frozenset({"have", "get", "see", "make", "watch", "hear", "let"})  # "had him executed"
 MIN_WORDS = 3  # an event of fewer words ("Rome fell") is too bare for "What happened in 476?"
 MAX_SENTENCE_WORDS = 40  # a longer sentence is asked through its clause alone
@@ -463,7 +475,8 @@ class _Finder:
     # Events of clauses ------------------------------------------------------------------------
 
     def _clause_event(self, verb: Token, governor: Token, kind: str = "clause") -> Event:
-        selection = self.parse.subtree(verb.i) - self._other_clauses(verb.i) - self._links(verb)
+        others = self._other_clauses(verb.i)
+        selection = self.parse.subtree(verb.i) - others - self._links(verb)
         children = self.parse.children(verb.i)
         for child in children:
             if child.dep == "conj" and child.pos == "ADP":  # "visited in 1973, and for the Test Project"
@@ -481,10 +494,17 @@ class _Finder:
         selection -= self.prefix
         if selection & self.others:
             return replace(unasked, reason="another date in the same clause")
+        after_others = min(others, default=len(self.tokens))
+        if any(c.dep == "dep" and c.pos in NOMINAL and c.i > after_others for c in children):
+            # "invaded Ethiopia on 3 October 1935 ...; the country was liberated ..., and Haile Selassie
+            # re-entered": a name the parser could not place, cut off from its own clause
+            return replace(unasked, reason="a clause the parser could not read")
         if any(self._gapped(c) and c.i < min(self.date) for c in children):
             return replace(unasked, reason="a clause without its verb")
         if any(c.lower in QUESTION_WORDS for c in children):
             return replace(unasked, reason="an embedded question, not an event")
+        if self._object_points_outside(verb, selection):
+            return replace(unasked, reason="pronoun without antecedent")
         if any(self.tokens[i].lower == "there" and self.tokens[i].dep == "advmod" for i in selection):
             # "built Fort Dearborn there": where?
             return replace(unasked, reason="pronoun without antecedent")
@@ -515,7 +535,7 @@ class _Finder:
         if ended:
             body = "ended"  # "lasted until 1914": what happened in 1914 is the end
         text = _tidy(_join(subject, be, body))
-        unasked = replace(unasked, sentence_cloze=self._sentence_cloze(selection))
+        unasked = replace(unasked, sentence_cloze=self._sentence_cloze(selection), unnamed=unnamed)
         caused = verb.dep == "ccomp" and self.tokens[verb.head].lemma in CAUSATIVES
         bare = verb.tag == "VBN" and verb.dep in {"ccomp", "xcomp", "oprd"} and not be
         if (caused or bare) and not any(c.dep in {"aux", "auxpass"} for c in children):
@@ -544,9 +564,9 @@ class _Finder:
         if _words(text) < MIN_WORDS:
             return replace(unasked, cloze=cloze, reason="the event is too short to ask about")
         # "Biden was ahead by 40,000 votes": true then, not an event
-        if verb.lemma == "be" and kind == "clause":
-            return replace(unasked, cloze=cloze, reason="a state, not an event", unnamed=unnamed)
-        return replace(unasked, text=text, cloze=cloze, unnamed=unnamed)
+        if verb.lemma in STATE_VERBS and kind == "clause":
+            return replace(unasked, cloze=cloze, reason="a state, not an event")
+        return replace(unasked, text=text, cloze=cloze)
 
     def _lost_complement(self, verb: Token, selection: set[int]) -> bool:
         """Tell whether the verb lost what it says with another date's clause: "Pius II wrote [that he had
@@ -603,6 +623,16 @@ class _Finder:
         said = {i: text for i, text in self.replace.items() if self.tokens[i].pos in {"PRON", "DET"}}
         if self._points_outside(words, said) or self._pronoun_beside(clause, words, said):
             return ""
+        main = main_subject(self.parse)
+        # Not for "the empire" and its kind, which in an article of reference is the one of the title.
+        other_kinds = NAMED_KINDS - TITLE_KINDS
+        if (
+            main is not None
+            and main.i not in clause
+            and main.pos == "NOUN"
+            and self._bare_kind(main, other_kinds)
+        ):
+            return ""  # "The machine, which cost ..., occupies the tunnel once used by LEP, which ran ____"
         kept, self.replace, lower_first = self.replace, said, self.lower_first
         self.lower_first = False
         try:
@@ -672,18 +702,51 @@ class _Finder:
             return subject.lower  # "The two were reunited in 1820": which two?
         if subject is None or subject.pos != "NOUN":
             return ""
+        return subject.lower if self._bare_kind(subject) else ""
+
+    def _bare_kind(self, subject: Token, kinds: frozenset[str] = NAMED_KINDS) -> bool:
+        """Tell whether a subject noun is a thing of a kind that nothing here names: "the committee",
+        "the machine", "a second well"; not "the Asian financial crisis", nor a noun named before."""
         words = self.parse.subtree(subject.i) - self._other_clauses(subject.i)
         if words & (set(self.replace) | self.dropped):
-            return ""  # named from an earlier sentence or the title: "the canal" -> "the Kiel Canal"
+            return False  # named from an earlier sentence or the title: "the canal" -> "the Kiel Canal"
+        for clause in (c for c in self.parse.children(subject.i) if c.dep == "relcl"):
+            words -= self.parse.subtree(clause.i)  # "The machine, which cost 10 billion Swiss francs"
         first = self.tokens[min(words)]
         if " ".join(self.tokens[i].lower for i in sorted(words)) in MEASURES:
-            return subject.lower  # "Gross domestic product shrank about 4 percent": whose?
+            return True  # "Gross domestic product shrank about 4 percent": whose?
         # "The Asian financial crisis", "the two German states": a capital names the thing.
         named = any(
             self.tokens[i].pos == "PROPN" or self.tokens[i].text[:1].isupper() for i in words - {first.i}
         )
-        bare = first.lower in DEFINITE and not named and subject.lower in NAMED_KINDS
-        return subject.lower if bare else ""
+        # "A second well on the Reykjanes peninsula": the second of which, even with a name beside it. Not
+        # "a plebiscite in April 1982, and a second vote in May 1992": the sentence said the first.
+        sequel = any(
+            c.lower in SEQUEL_WORDS and c.pos != "PROPN" and c.dep in {"amod", "det"}
+            for c in self.parse.children(subject.i)
+        )
+        if sequel and not any(t.pos in {"NOUN", "PROPN"} for t in self.tokens[: min(words)]):
+            return True
+        return not named and first.lower in DEFINITE and subject.lower in kinds
+
+    def _object_points_outside(self, verb: Token, selection: set[int]) -> bool:
+        """Tell whether "him", "her" or "them" stands for nothing the sentence names before it but the
+        clause's own subject: "Madero challenged him in the presidential election of June 1910".
+
+        A possessive of the subject may be what it means: "Toussaint's constitution made him governor",
+        "His study of alpha particles led him".
+        """
+        subjects: set[int] = set()
+        for subject in self._subjects(verb):
+            subjects |= self.parse.subtree(subject.i)
+            for owner in (i for i in self.parse.subtree(subject.i) if self.tokens[i].dep == "poss"):
+                subjects -= self.parse.subtree(owner)
+        for index in sorted(selection - subjects - set(self.replace)):
+            token = self.tokens[index]
+            if token.lower in OBJECT_PRONOUNS and token.tag == "PRP":
+                before = self.tokens[:index]
+                return not any(t.pos in {"NOUN", "PROPN", "PRON"} and t.i not in subjects for t in before)
+        return False
 
     def _other_clauses(self, root: int) -> set[int]:
         """Return the words under `root` that belong to other events: clauses joined on, other dates.
@@ -1055,6 +1118,8 @@ class _Finder:
         """Return the "was" a joined participle shares with its first clause: "was captured and burned"."""
         # "came" is only a past tense: "The Games were judged a success and came" keeps its own verb.
         participle = verb.tag == "VBN" or (verb.tag == "VBD" and verb.lower.endswith("ed"))
+        # "was arrested and died": never "was died"
+        participle = participle and verb.lemma not in INTRANSITIVE
         # "was elected king and captured Stockholm": a verb with an object of its own is active.
         if not participle or any(c.dep in {"aux", "auxpass", "dobj"} for c in self.parse.children(verb.i)):
             return ""

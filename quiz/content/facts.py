@@ -15,7 +15,16 @@ from pathlib import Path
 from quiz.content import cache as store
 from quiz.content.checks import event_defects, placeable, text_defects, vague_stem
 from quiz.content.documents import Document
-from quiz.content.events import Event, find_event, main_subject, named_in, pair_in, subject_of, two_subjects
+from quiz.content.events import (
+    EVENT_NOUNS,
+    Event,
+    find_event,
+    main_subject,
+    named_in,
+    pair_in,
+    subject_of,
+    two_subjects,
+)
 from quiz.content.masking import MASK, hide
 from quiz.content.parsing import Parse, parse_sentences, parser_versions
 from quiz.content.sentences import split_sentences
@@ -140,6 +149,7 @@ def _extract_facts(document: Document) -> tuple[list[Fact], list[Skipped]]:
                 document.published,
                 mention.text,
                 approximate=bool(_APPROXIMATE.search(sentence, 0, mention.start)),
+                about_an_event=_title_is_an_event(document.title),
             )
             cloze, unclear = _cloze(event, mention.span, [other for other in spans if other != mention.span])
             reason = left_out_because(candidate) or unclear
@@ -405,12 +415,19 @@ def _title_is_name(title: str) -> bool:
     return 1 <= len(words) <= 4 and all(word[:1].isupper() for word in words if word.lower() != "of")
 
 
+def _title_is_an_event(title: str) -> bool:
+    """Tell whether a title names an event with sides to it: "Battle of Adwa", "Mexican Revolution"."""
+    head = HISTORY_OF.sub("", title).split(" of ")[0].split()
+    return _title_is_name(title) and bool(head) and head[-1].lower() in EVENT_NOUNS
+
+
 def _title_names(title: str, noun: str) -> bool:
     """Tell whether a short title is the name of a thing of kind `noun`: "Inca Empire" for "the empire",
-    "The Broad Street cholera outbreak" for "the outbreak"."""
+    "The Broad Street cholera outbreak" for "the outbreak", "Treaty of Waitangi" for "the treaty"."""
     words = title.split()
     named = _title_is_name(title) or (len(words) <= 6 and any(word[:1].isupper() for word in words[1:]))
-    return named and words[-1].lower() == noun
+    head = title.split(" of ")[0].split()[-1]  # "the treaty" of "Treaty of Waitangi"
+    return named and noun in {words[-1].lower(), head.lower()}
 
 
 def _cloze(event: Event, span: Span, others: list[Span]) -> tuple[str, str]:

@@ -80,6 +80,7 @@ class Candidate:
     published: datetime.date | None
     when: str = ""  # the date words as written
     approximate: bool = False  # "around 1400", "c. 1070": dates near it are as right
+    about_an_event: bool = False  # the title names a war or a battle: "the country" may be either side
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -186,7 +187,8 @@ def _news_of_the_day(candidate: Candidate) -> bool:
 
 def _unnamed(candidate: Candidate) -> bool:
     noun = candidate.event.unnamed
-    return bool(noun) and (candidate.published is not None or noun not in TITLE_KINDS)
+    news = candidate.published is not None
+    return bool(noun) and (news or candidate.about_an_event or noun not in TITLE_KINDS)
 
 
 RULES: tuple[Rule, ...] = (
@@ -205,7 +207,8 @@ RULES: tuple[Rule, ...] = (
     # Teachers rating samples blind called "the bridge opened on Thursday" asking the dateline.
     Rule("the story's own day", _news_of_the_day),
     # "The committee met", "the crew splashed down": which one? In news, "the city" too: a headline
-    # rarely says. An article of reference is about its title, and its "city" is the one it names.
+    # rarely says. An article of reference is about its title, and its "city" is the one it names;
+    # not in an article about a battle or a war, whose "country" may be either side's.
     Rule("no named subject", _unnamed),
 )
 
