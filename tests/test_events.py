@@ -172,6 +172,15 @@ def test_find_event_names_the_event_its_date_belongs_to(sentence, when, event, c
             "3 October 1935",
             "a clause the parser could not read",
         ),
+        # The parser made "the Qing foreign office" an apposition of the minister: with the clause of
+        # "while" cut, it would follow "the street".
+        (
+            "On 20 June the German minister, Clemens von Ketteler, was shot dead in the street while on his"
+            " way to the Zongli Yamen, the Qing foreign office, and on the following day, 21 June 1900, Cixi"
+            " issued an edict declaring war on the foreign powers.",
+            "20 June",
+            "a clause the parser could not read",
+        ),
         (
             "It was closed from 1940 to 1945 after the flood.",
             "from 1940 to 1945",

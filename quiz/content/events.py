@@ -499,6 +499,10 @@ class _Finder:
             # "invaded Ethiopia on 3 October 1935 ...; the country was liberated ..., and Haile Selassie
             # re-entered": a name the parser could not place, cut off from its own clause
             return replace(unasked, reason="a clause the parser could not read")
+        if any(self._apposition_after_a_cut(self.tokens[i], selection) for i in selection):
+            # "the German minister ... was shot dead in the street [while on his way to the Zongli Yamen],
+            # the Qing foreign office": the parser made the office an apposition of the minister
+            return replace(unasked, reason="a clause the parser could not read")
         if any(self._gapped(c) and c.i < min(self.date) for c in children):
             return replace(unasked, reason="a clause without its verb")
         if any(c.lower in QUESTION_WORDS for c in children):
@@ -1056,6 +1060,14 @@ class _Finder:
         if first == 0 or self.tokens[first - 1].text != "," or noun.dep not in {"dobj", "pobj"}:
             return False
         return any(above.dep in {"relcl", "acl"} for above in self.parse.ancestors(noun.i))
+
+    def _apposition_after_a_cut(self, token: Token, selection: set[int]) -> bool:
+        """Tell whether an apposition would follow words other than its noun's, once others are cut."""
+        if token.dep != "appos" or token.head > token.i:
+            return False
+        between = range(max(self.parse.subtree(token.head) - self.parse.subtree(token.i)) + 1, token.i)
+        cut = [i for i in between if i not in selection | self.date | self.phrase]
+        return any(self.tokens[i].pos != "PUNCT" for i in cut)
 
     def _far_from(self, noun: Token, participle: Token) -> bool:
         """Tell whether words the noun does not govern stand between it and its participle."""
